@@ -156,7 +156,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /**
      * Quarkus configuration that points an application at this database: the service role for the datasource, the
-     * owner for Liquibase, and the service role's name as the changelog parameter {@code app_role}.
+     * owner for Liquibase (the changelog parameter {@code app_role} follows the datasource username).
      */
     public Map<String, String> quarkusConfig() {
         return Map.ofEntries(
@@ -165,7 +165,6 @@ public final class TestDatabase implements AutoCloseable {
                 Map.entry("quarkus.datasource.password", app.password()),
                 Map.entry("quarkus.liquibase.username", owner.username()),
                 Map.entry("quarkus.liquibase.password", owner.password()),
-                Map.entry("quarkus.liquibase.change-log-parameters.app_role", app.username()),
                 Map.entry("palisade.test.superuser.username", superuser.username()),
                 Map.entry("palisade.test.superuser.password", superuser.password()));
     }

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.palisade.api.health.ExpectedSchema.ChangeSetId;
+import dev.palisade.schema.ChangelogManifest;
+import dev.palisade.schema.ChangelogManifest.ChangeSetId;
 
 /**
  * Ready only when the database answers and every changeset this build expects has been applied. A database that is
@@ -28,17 +29,16 @@ public class SchemaReadinessCheck implements HealthCheck {
     private static final String UNDEFINED_TABLE = "42P01";
 
     private final DataSource dataSource;
-    private final ExpectedSchema expected;
+    private final ChangelogManifest expected = ChangelogManifest.read(SchemaReadinessCheck.class.getClassLoader());
 
-    SchemaReadinessCheck(DataSource dataSource, ExpectedSchema expected) {
+    SchemaReadinessCheck(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.expected = expected;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("schema")
-                .withData("expectedRelease", String.valueOf(expected.release()));
+                .withData("expectedRelease", String.valueOf(expected.latestRelease()));
         Set<ChangeSetId> applied = new HashSet<>();
         String databaseRelease = null;
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
@@ -65,6 +65,6 @@ public class SchemaReadinessCheck implements HealthCheck {
         return pending.isEmpty()
                 ? response.up().build()
                 : response.down().withData("reason", pending.size() + " changesets are pending; run the migration "
-                        + "job (QUARKUS_INIT_AND_EXIT=true) for release " + expected.release()).build();
+                        + "job (QUARKUS_INIT_AND_EXIT=true) for release " + expected.latestRelease()).build();
     }
 }

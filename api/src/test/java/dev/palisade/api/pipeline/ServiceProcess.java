@@ -1,0 +1,112 @@
+package dev.palisade.api.pipeline;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged service jar, run as operators run it: {@code java -jar quarkus-run.jar} with environment variables. */
+final class ServiceProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final long startedAt;
+
+    private ServiceProcess(Process process, Path log, int port, long startedAt) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.startedAt = startedAt;
+    }
+
+    static ServiceProcess start(Map<String, String> env) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run the package phase first");
+        }
+        int port = freePort();
+        Path log = Files.createTempFile("palisade-service", ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        long startedAt = System.nanoTime();
+        return new ServiceProcess(builder.start(), log, port, startedAt);
+    }
+
+    /** Waits for the process to exit by itself and returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the service did not exit within " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** GETs a path, retrying until the service answers at all; returns the status and body. */
+    HttpResponse<String> get(String path, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the service never answered " + path + ":\n" + output());
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** Polls a path until it answers with the status, and returns how long after process start that was. */
+    Duration awaitStatus(String path, int status, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            HttpResponse<String> response = get(path, timeout);
+            if (response.statusCode() == status) {
+                return Duration.ofNanos(System.nanoTime() - startedAt);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " never answered " + status + "; last: " + response.statusCode()
+                        + " " + response.body() + "\n" + output());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+        Files.deleteIfExists(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Measures how long the packaged service takes from process start to a 200 on /q/health/ready, on a database
+# that the pipeline (QUARKUS_INIT_AND_EXIT=true) has migrated. Target: under 5 seconds.
+#
+#   mvn -q package -pl api -am -DskipTests && bench/startup.sh [runs]
+#
+# Uses the local PostgreSQL (superuser postgres on localhost:5432) and a throwaway database it drops afterwards.
+# Prints one line per run and the median, for the plain jar and for the jar with its AppCDS archive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+app=api/target/quarkus-app
+db=palisade_bench_startup
+port=18080
+[[ -f $app/quarkus-run.jar ]] || { echo "build first: mvn -q package -pl api -am -DskipTests" >&2; exit 1; }
+
+psql -X -q -h localhost -U postgres -d postgres -v db=$db -v owner=${db}_owner -v owner_password=o \
+  -v app=${db}_app -v app_password=a -f deploy/postgres/bootstrap.sql
+cleanup() {
+  pkill -f "quarkus.http.port=$port" 2>/dev/null || true
+  psql -X -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
+    -c "DROP ROLE IF EXISTS ${db}_app" -c "DROP ROLE IF EXISTS ${db}_owner" >/dev/null
+}
+trap cleanup EXIT
+
+export QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$db
+export QUARKUS_DATASOURCE_USERNAME=${db}_app QUARKUS_DATASOURCE_PASSWORD=a PALISADE_ADMIN_KEY=bench-admin-key-0123456789
+(cd $app && QUARKUS_INIT_AND_EXIT=true QUARKUS_LIQUIBASE_USERNAME=${db}_owner QUARKUS_LIQUIBASE_PASSWORD=o \
+  java -jar quarkus-run.jar >/dev/null)
+
+measure() {
+  local label=$1; shift
+  local times=()
+  for _ in $(seq 1 "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    (cd $app && exec java "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar >/dev/null 2>&1) &
+    local pid=$!
+    until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do sleep 0.02; done
+    end=$(date +%s%N)
+    kill $pid; wait $pid 2>/dev/null || true
+    times+=($(( (end - start) / 1000000 )))
+  done
+  local median
+  median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+  echo "$label: ready after ${times[*]} ms (median $median ms)"
+}
+measure "plain jar" 
+[[ -f $app/app-cds.jsa ]] && measure "jar + AppCDS" -XX:SharedArchiveFile=app-cds.jsa
