@@ -83,7 +83,7 @@ class LiquibasePluginPipelineTest {
         String mavenHome = System.getProperty("maven.home");
         String executable = mavenHome == null || mavenHome.isBlank() ? "mvn" : mavenHome + "/bin/mvn";
         List<String> command = new ArrayList<>(List.of(executable, "-B", "-ntp", "-f",
-                Path.of("pom.xml").toAbsolutePath().toString(), goal,
+                Path.of("pipeline", "pom.xml").toAbsolutePath().toString(), goal,
                 "-Dliquibase.url=" + db.jdbcUrl(),
                 "-Dliquibase.username=" + db.owner().username(),
                 "-Dliquibase.password=" + db.owner().password(),
