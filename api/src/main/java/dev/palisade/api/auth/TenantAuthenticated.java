@@ -1,0 +1,18 @@
+package dev.palisade.api.auth;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import jakarta.ws.rs.NameBinding;
+
+/**
+ * Marks a resource whose every request must carry {@code X-Tenant-ID} and {@code Authorization: Bearer <api key>} of
+ * that tenant. Inside the resource the tenant is in force ({@code CurrentTenant.require()}).
+ */
+@NameBinding
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface TenantAuthenticated {
+}
