@@ -1,0 +1,128 @@
+package dev.palisade.events;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.palisade.events.append.EventAppender;
+import dev.palisade.events.read.EventReader;
+import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.session.TenantSession;
+
+/**
+ * The event store of the current tenant: append to a stream, read a stream, read the tenant's feed.
+ * <p>
+ * Every method runs in the caller's transaction when there is one (so an embedding service can append events
+ * atomically with its own writes) and in its own otherwise. The current tenant ({@code CurrentTenant}) must be set:
+ * by an authenticated request, or by {@code TenantScope} elsewhere.
+ * <p>
+ * Guarantees: appends are atomic and all-or-nothing; a stream's versions are 1, 2, ... without gaps; a failed
+ * {@link ExpectedVersion} check writes nothing and takes no feed position; an append repeated with the same event ids
+ * and content returns the original result; the feed's positions are strictly increasing and a reader paging with
+ * {@code after} never misses an event, even one whose transaction committed after a later-started one. Holding a
+ * transaction open after {@link #append} delays the tenant's other appends until it ends: append last.
+ *
+ * <pre>{@code
+ * AppendResult r = store.append(AppendCommand.to(StreamId.of("order-1"), ExpectedVersion.noStream(),
+ *         List.of(NewEvent.of("OrderPlaced", data))));
+ * EventPage page = store.readFeed(FeedQuery.after(lastSeen));
+ * }</pre>
+ */
+@ApplicationScoped
+public class EventStore {
+
+    private final DataSource dataSource;
+    private final TenantSession tenantSession;
+    private final EventStoreConfig config;
+    private final EventAppender appender;
+    private final EventReader reader;
+
+    EventStore(DataSource dataSource, TenantSession tenantSession, EventStoreConfig config, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.tenantSession = tenantSession;
+        this.config = config;
+        this.appender = new EventAppender(json, config.maxAppendEvents(), config.maxAppendSize().asLongValue());
+        // Numbers come back exactly as they were stored: no rounding through double.
+        this.reader = new EventReader(json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFactory.withExactBigDecimals(true)));
+    }
+
+    /**
+     * Appends the command's events to its stream.
+     *
+     * @throws WrongExpectedVersionException the stream is not as expected; nothing was written
+     * @throws EventIdConflictException an event id is already recorded with other content
+     * @throws AppendLimitExceededException too many events or bytes
+     */
+    @Transactional
+    public AppendResult append(AppendCommand command) {
+        TenantId tenant = tenantSession.bind();
+        try (Connection connection = dataSource.getConnection()) {
+            return appender.append(connection, tenant, command);
+        } catch (SQLException e) {
+            throw new IllegalStateException("appending to stream '" + command.streamId() + "' failed (SQL state "
+                    + e.getSQLState() + ")", e);
+        }
+    }
+
+    /**
+     * Reads up to {@code limit} events of a stream, from {@code fromVersion} on.
+     *
+     * @throws StreamNotFoundException the stream has no events
+     */
+    @Transactional
+    public EventPage readStream(StreamId streamId, long fromVersion, int limit) {
+        requireLimit(limit);
+        if (fromVersion < 1) {
+            throw new InvalidEventException("fromVersion", "must be 1 or more; found " + fromVersion + ".");
+        }
+        TenantId tenant = tenantSession.bind();
+        try (Connection connection = dataSource.getConnection()) {
+            EventPage page = reader.readStream(connection, tenant, streamId, fromVersion, limit);
+            if (page.events().isEmpty() && !reader.streamExists(connection, tenant, streamId)) {
+                throw new StreamNotFoundException(streamId);
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading stream '" + streamId + "' failed (SQL state " + e.getSQLState()
+                    + ")", e);
+        }
+    }
+
+    /** Reads the tenant's feed: events after a position, in position order, optionally filtered. */
+    @Transactional
+    public EventPage readFeed(FeedQuery query) {
+        requireLimit(query.limit());
+        TenantId tenant = tenantSession.bind();
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.readFeed(connection, tenant, query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the feed failed (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** The position of the tenant's last committed event; 0 before its first. */
+    @Transactional
+    public long head() {
+        TenantId tenant = tenantSession.bind();
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.head(connection, tenant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the feed head failed (SQL state " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private void requireLimit(int limit) {
+        if (limit < 1 || limit > config.maxReadLimit()) {
+            throw new InvalidEventException("limit", "must be between 1 and " + config.maxReadLimit() + "; found "
+                    + limit + ".");
+        }
+    }
+}
