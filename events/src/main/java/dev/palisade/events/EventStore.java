@@ -108,6 +108,18 @@ public class EventStore {
         }
     }
 
+    /** The stream's last version; 0 when it has no events. */
+    @Transactional
+    public long currentVersion(StreamId streamId) {
+        TenantId tenant = tenantSession.bind();
+        try (Connection connection = dataSource.getConnection()) {
+            return reader.currentVersion(connection, tenant, streamId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the version of stream '" + streamId + "' failed (SQL state "
+                    + e.getSQLState() + ")", e);
+        }
+    }
+
     /** The position of the tenant's last committed event; 0 before its first. */
     @Transactional
     public long head() {

@@ -73,6 +73,22 @@ public class EventReader {
         }
     }
 
+    static final String CURRENT_VERSION = """
+            SELECT coalesce(max(version), 0) FROM events WHERE tenant_id = ? AND stream_id = ?
+            """;
+
+    /** The stream's last version; 0 when it has no events. */
+    public long currentVersion(Connection connection, TenantId tenant, StreamId stream) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(CURRENT_VERSION)) {
+            st.setString(1, tenant.value());
+            st.setString(2, stream.value());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     static final String FEED = """
             SELECT position, stream_id, version, event_id, type, data::text, metadata::text, recorded_at
               FROM events
