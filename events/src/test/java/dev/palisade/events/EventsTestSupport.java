@@ -91,6 +91,11 @@ public class EventsTestSupport {
         return json.createObjectNode();
     }
 
+    /** The service role's name. */
+    public String appRole() {
+        return appUser;
+    }
+
     public Connection asApp() throws SQLException {
         return DriverManager.getConnection(url, appUser, appPassword);
     }
