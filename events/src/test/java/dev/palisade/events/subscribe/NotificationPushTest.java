@@ -1,0 +1,100 @@
+package dev.palisade.events.subscribe;
+
+import static dev.palisade.events.subscribe.SubscriptionTest.await;
+import static dev.palisade.events.subscribe.SubscriptionTest.positions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.palisade.events.AppendCommand;
+import dev.palisade.events.EventsTestSupport;
+import dev.palisade.events.ExpectedVersion;
+import dev.palisade.events.FeedQuery;
+import dev.palisade.events.RecordedEvent;
+import dev.palisade.events.StreamId;
+import dev.palisade.events.append.EventAppender;
+import dev.palisade.tenancy.TenantId;
+import dev.palisade.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * With polling slowed to a minute, only LISTEN/NOTIFY can deliver within a second: it does, for appends of this
+ * service and for appends of another replica sharing the database.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@TestProfile(NotificationPushTest.NotificationsOnly.class)
+class NotificationPushTest {
+
+    /** Polling too slow to matter within a test. */
+    public static class NotificationsOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("palisade.events.subscriptions.poll-interval", "60s");
+        }
+    }
+
+    @Inject
+    EventsTestSupport support;
+
+    @Inject
+    EventSubscriptions subscriptions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void newEventArrivesWithinOneSecondOfCommit() throws Exception {
+        TenantId tenant = support.newTenant("push");
+        try (Subscription s = subscriptions.subscribe(tenant, FeedQuery.after(0))) {
+            for (int i = 1; i <= 5; i++) {
+                CompletionStage<List<RecordedEvent>> pending = s.next();
+                Thread.sleep(50);
+                long committed = System.nanoTime();
+                support.append(tenant, AppendCommand.to(StreamId.of("s"), ExpectedVersion.any(),
+                        List.of(support.event("A", i))));
+                List<RecordedEvent> events = await(pending, 1);
+                long latencyMillis = (System.nanoTime() - committed) / 1_000_000;
+                assertEquals(List.of((long) i), positions(events));
+                assertTrue(latencyMillis < 1_000, "pushed " + latencyMillis + " ms after commit");
+            }
+        }
+    }
+
+    @Test
+    void eventAppendedByAnotherReplicaArrivesWithinOneSecond() throws Exception {
+        TenantId tenant = support.newTenant("replica");
+        try (Subscription s = subscriptions.subscribe(tenant, FeedQuery.after(0))) {
+            CompletionStage<List<RecordedEvent>> pending = s.next();
+            Thread.sleep(50);
+            // Another replica: its own connection and its own appender, nothing shared with this process but the
+            // database.
+            try (Connection other = support.asApp()) {
+                other.setAutoCommit(false);
+                try (PreparedStatement bind = other.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                    bind.setString(1, tenant.value());
+                    bind.executeQuery().close();
+                }
+                new EventAppender(json, 1000, 4 << 20).append(other, tenant, AppendCommand.to(StreamId.of("r"),
+                        ExpectedVersion.noStream(), List.of(support.event("FromReplica", 1))));
+                other.commit();
+            }
+            List<RecordedEvent> events = await(pending, 1);
+            assertEquals(List.of("FromReplica"), events.stream().map(RecordedEvent::type).toList());
+        }
+    }
+}
