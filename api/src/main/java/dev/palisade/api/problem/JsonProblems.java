@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import dev.palisade.tenancy.InvalidFieldException;
+
 /** Turns Jackson's failures to read a request body into problems that name the field and never echo internals. */
 final class JsonProblems {
 
