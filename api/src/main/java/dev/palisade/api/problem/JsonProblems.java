@@ -29,6 +29,10 @@ final class JsonProblems {
             return suggestion == null ? problem : problem.with("suggestion", suggestion);
         }
         if (e instanceof ValueInstantiationException invalid
+                && invalid.getCause() instanceof InvalidFieldException cause) {
+            return Problem.of(ProblemType.INVALID_FIELD, cause.getMessage()).with("field", cause.field());
+        }
+        if (e instanceof ValueInstantiationException invalid
                 && invalid.getCause() instanceof IllegalArgumentException cause) {
             return Problem.of(ProblemType.INVALID_FIELD, cause.getMessage());
         }

@@ -87,9 +87,10 @@ public class Configs {
         requireWorkspace(scope);
         TenantId tenant = session.bind();
         EntityManager em = session.entityManager();
-        return scope.workspace().<ConfigValue>map(ws -> em.find(WorkspaceConfig.class,
-                new WorkspaceConfig.Pk(tenant.value(), ws, key)))
-                .orElseGet(() -> em.find(TenantConfig.class, new TenantConfig.Pk(tenant.value(), key)));
+        if (scope.workspace().isPresent()) {
+            return em.find(WorkspaceConfig.class, new WorkspaceConfig.Pk(tenant.value(), scope.workspace().get(), key));
+        }
+        return em.find(TenantConfig.class, new TenantConfig.Pk(tenant.value(), key));
     }
 
     private void requireWorkspace(ConfigScope scope) {
