@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import dev.palisade.tenancy.InvalidFieldException;
+
 /** Turns Jackson's failures to read a request body into problems that name the field and never echo internals. */
 final class JsonProblems {
 
@@ -25,6 +27,10 @@ final class JsonProblems {
                     + "fields are " + known(unknown.getKnownPropertyIds()) + ".").with("field", path(unknown));
             String suggestion = closest(field, unknown.getKnownPropertyIds());
             return suggestion == null ? problem : problem.with("suggestion", suggestion);
+        }
+        if (e instanceof ValueInstantiationException invalid
+                && invalid.getCause() instanceof InvalidFieldException cause) {
+            return Problem.of(ProblemType.INVALID_FIELD, cause.getMessage()).with("field", cause.field());
         }
         if (e instanceof ValueInstantiationException invalid
                 && invalid.getCause() instanceof IllegalArgumentException cause) {

@@ -1,0 +1,112 @@
+package dev.palisade.api.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.palisade.api.auth.AdminAuthenticated;
+import dev.palisade.api.rest.Versions;
+import dev.palisade.tenancy.NotFoundException;
+import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.apikey.ApiKeyInfo;
+import dev.palisade.tenancy.apikey.ApiKeys;
+import dev.palisade.tenancy.context.TenantScope;
+import dev.palisade.tenancy.registry.CreatedTenant;
+import dev.palisade.tenancy.registry.NewTenant;
+import dev.palisade.tenancy.registry.TenantRegistry;
+import dev.palisade.tenancy.registry.TenantStatus;
+
+/** The admin API: the tenant registry and tenants' API keys. */
+@Path("/admin/tenants")
+@AdminAuthenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminTenantResource {
+
+    private final TenantRegistry registry;
+    private final ApiKeys apiKeys;
+    private final TenantScope tenantScope;
+
+    AdminTenantResource(TenantRegistry registry, ApiKeys apiKeys, TenantScope tenantScope) {
+        this.registry = registry;
+        this.apiKeys = apiKeys;
+        this.tenantScope = tenantScope;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(NewTenant request) {
+        CreatedTenant created = registry.register(request);
+        return Response.created(URI.create("/admin/tenants/" + created.tenant().id()))
+                .entity(AdminViews.created(created)).build();
+    }
+
+    @GET
+    public List<AdminViews.TenantView> list() {
+        return registry.list().stream().map(AdminViews::tenant).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public AdminViews.TenantView get(@PathParam("id") String id) {
+        return AdminViews.tenant(registry.get(tenant(id)));
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    public AdminViews.TenantView suspend(@PathParam("id") String id) {
+        return AdminViews.tenant(registry.changeStatus(tenant(id), TenantStatus.SUSPENDED));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    public AdminViews.TenantView reactivate(@PathParam("id") String id) {
+        return AdminViews.tenant(registry.changeStatus(tenant(id), TenantStatus.ACTIVE));
+    }
+
+    @POST
+    @Path("/{id}/api-keys")
+    public Response issueKey(@PathParam("id") String id) {
+        TenantId tenant = existing(id);
+        var key = tenantScope.call(tenant, apiKeys::issue);
+        return Response.created(URI.create("/admin/tenants/" + tenant + "/api-keys/" + key.id()))
+                .entity(new AdminViews.KeyView(key.id(), key.secret(), key.createdAt())).build();
+    }
+
+    @GET
+    @Path("/{id}/api-keys")
+    public List<ApiKeyInfo> listKeys(@PathParam("id") String id) {
+        return tenantScope.call(existing(id), apiKeys::list);
+    }
+
+    @DELETE
+    @Path("/{id}/api-keys/{keyId}")
+    public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+        TenantId tenant = existing(id);
+        UUID key = Versions.id("API key", keyId);
+        tenantScope.run(tenant, () -> apiKeys.revoke(key));
+        return Response.noContent().build();
+    }
+
+    private TenantId existing(String id) {
+        TenantId tenant = tenant(id);
+        registry.get(tenant);
+        return tenant;
+    }
+
+    private static TenantId tenant(String id) {
+        if (!TenantId.isValid(id)) {
+            throw new NotFoundException("tenant", id.length() > 64 ? id.substring(0, 64) : id);
+        }
+        return TenantId.of(id);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.palisade.api.config;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.palisade.api.auth.TenantAuthenticated;
+import dev.palisade.tenancy.config.ConfigScope;
+
+/** Tenant-level configs. */
+@Path("/configs")
+@TenantAuthenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ConfigResource {
+
+    private final ConfigEndpoints endpoints;
+
+    ConfigResource(ConfigEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @GET
+    public List<ConfigView> list() {
+        return endpoints.list(ConfigScope.tenant());
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("key") String key, ConfigBody body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return endpoints.put(ConfigScope.tenant(), "/configs", key, body, ifMatch);
+    }
+
+    @GET
+    @Path("/{key}")
+    public Response get(@PathParam("key") String key) {
+        return endpoints.get(ConfigScope.tenant(), key);
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return endpoints.delete(ConfigScope.tenant(), key, ifMatch);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.palisade.api.config;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.palisade.api.auth.TenantAuthenticated;
+import dev.palisade.api.rest.Versions;
+import dev.palisade.tenancy.config.ConfigScope;
+
+/** Workspace-level configs; they are deleted with their workspace. */
+@Path("/workspaces/{id}/configs")
+@TenantAuthenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkspaceConfigResource {
+
+    private final ConfigEndpoints endpoints;
+
+    WorkspaceConfigResource(ConfigEndpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @GET
+    public List<ConfigView> list(@PathParam("id") String id) {
+        return endpoints.list(scope(id));
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("id") String id, @PathParam("key") String key, ConfigBody body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return endpoints.put(scope(id), "/workspaces/" + id + "/configs", key, body, ifMatch);
+    }
+
+    @GET
+    @Path("/{key}")
+    public Response get(@PathParam("id") String id, @PathParam("key") String key) {
+        return endpoints.get(scope(id), key);
+    }
+
+    @DELETE
+    @Path("/{key}")
+    public Response delete(@PathParam("id") String id, @PathParam("key") String key,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return endpoints.delete(scope(id), key, ifMatch);
+    }
+
+    private static ConfigScope scope(String id) {
+        return ConfigScope.workspace(Versions.id("workspace", id));
+    }
+}

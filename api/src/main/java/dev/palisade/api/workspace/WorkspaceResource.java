@@ -1,0 +1,81 @@
+package dev.palisade.api.workspace;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.palisade.api.auth.TenantAuthenticated;
+import dev.palisade.api.rest.Versions;
+import dev.palisade.tenancy.NotFoundException;
+import dev.palisade.tenancy.workspace.NewWorkspace;
+import dev.palisade.tenancy.workspace.WorkspaceInfo;
+import dev.palisade.tenancy.workspace.WorkspacePatch;
+import dev.palisade.tenancy.workspace.Workspaces;
+
+/** The current tenant's workspaces. */
+@Path("/workspaces")
+@TenantAuthenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkspaceResource {
+
+    private final Workspaces workspaces;
+
+    WorkspaceResource(Workspaces workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewWorkspace request) {
+        WorkspaceInfo created = workspaces.create(request);
+        return Response.created(URI.create("/workspaces/" + created.id())).tag(etag(created)).entity(created).build();
+    }
+
+    @GET
+    public List<WorkspaceInfo> list() {
+        return workspaces.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        var uuid = Versions.id("workspace", id);
+        return workspaces.find(uuid).map(w -> Response.ok(w).tag(etag(w)).build())
+                .orElseThrow(() -> new NotFoundException("workspace", uuid));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    public Response update(@PathParam("id") String id, WorkspacePatch patch,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        if (patch == null) {
+            patch = new WorkspacePatch(null, null);
+        }
+        WorkspaceInfo updated = workspaces.update(Versions.id("workspace", id), patch, Versions.ifMatch(ifMatch));
+        return Response.ok(updated).tag(etag(updated)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        workspaces.delete(Versions.id("workspace", id), Versions.ifMatch(ifMatch));
+        return Response.noContent().build();
+    }
+
+    private static jakarta.ws.rs.core.EntityTag etag(WorkspaceInfo workspace) {
+        return new jakarta.ws.rs.core.EntityTag(String.valueOf(workspace.version()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.palisade.api.isolation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.palisade.api.support.RecordingStatementInspector;
+import dev.palisade.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The isolation contract with the Hibernate tenant filter switched off: row-level security alone must hold. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@TestProfile(IsolationWithoutHibernateFilterTest.NoFilter.class)
+class IsolationWithoutHibernateFilterTest extends IsolationContract {
+
+    public static class NoFilter implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("palisade.tenancy.test.disable-hibernate-filter", "true");
+        }
+    }
+
+    /** Without the filter, list queries name no tenant: proof that the filter really is off in this run. */
+    @Override
+    @Test
+    void everyStatementToATenantTableCarriesTheTenant() {
+        World w = world();
+        RecordingStatementInspector.clear();
+        w.a().request().get("/workspaces").then().statusCode(200);
+        assertTrue(RecordingStatementInspector.statements().stream().filter(IsolationContract::touchesTenantTable)
+                .anyMatch(sql -> !carriesTenant(sql)),
+                "with the filter off, the workspace list query must carry no tenant predicate");
+    }
+}

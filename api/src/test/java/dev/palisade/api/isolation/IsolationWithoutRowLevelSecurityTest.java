@@ -1,0 +1,63 @@
+package dev.palisade.api.isolation;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.palisade.api.support.Db;
+import dev.palisade.testing.PostgresTestResource;
+import dev.palisade.tenancy.TenantId;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The isolation contract with row-level security switched off: the Hibernate filter alone must hold. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+@TestProfile(IsolationWithoutRowLevelSecurityTest.NoRls.class)
+class IsolationWithoutRowLevelSecurityTest extends IsolationContract {
+
+    public static class NoRls implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("palisade.test.walls", "filter-only");
+        }
+    }
+
+    @BeforeEach
+    void switchRowLevelSecurityOff() throws SQLException {
+        setRowLevelSecurity(false);
+    }
+
+    @AfterAll
+    static void switchRowLevelSecurityOn() throws SQLException {
+        setRowLevelSecurity(true);
+    }
+
+    /** Native SQL bypasses Hibernate, so without RLS it sees everything: proof that RLS really is off here. */
+    @Override
+    @Test
+    void nativeSqlThroughTheServiceDatasourceSeesOnlyTheCurrentTenant() {
+        World w = world();
+        long seen = countAs(TenantId.of(w.a().id()),
+                "SELECT count(*) FROM workspaces WHERE tenant_id = '" + w.b().id() + "'");
+        assertTrue(seen > 0, "with RLS off, native SQL must see other tenants' rows (the filter does not cover it)");
+    }
+
+    private static void setRowLevelSecurity(boolean on) throws SQLException {
+        try (Connection owner = Db.owner(); Statement st = owner.createStatement()) {
+            for (String table : TENANT_TABLES) {
+                st.execute("DO $$ BEGIN IF to_regclass('public." + table + "') IS NOT NULL THEN EXECUTE 'ALTER TABLE "
+                        + table + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY'; END IF; END $$");
+            }
+        }
+    }
+}

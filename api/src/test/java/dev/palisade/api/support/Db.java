@@ -1,0 +1,50 @@
+package dev.palisade.api.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Direct SQL for test assertions and setup, as the server's superuser or the schema owner (both outside the
+ * service's walls). Never used by the code under test.
+ */
+public final class Db {
+
+    private Db() {
+    }
+
+    public static Connection superuser() throws SQLException {
+        return connect("palisade.test.superuser.username", "palisade.test.superuser.password");
+    }
+
+    public static Connection owner() throws SQLException {
+        return connect("quarkus.liquibase.username", "quarkus.liquibase.password");
+    }
+
+    /** A single number from a query run as the superuser (row-level security does not apply to it). */
+    public static long count(String sql, Object... parameters) {
+        try (Connection c = superuser(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: " + sql, e);
+        }
+    }
+
+    private static Connection connect(String userKey, String passwordKey) throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue(userKey, String.class),
+                config.getOptionalValue(passwordKey, String.class).orElse(""));
+    }
+}

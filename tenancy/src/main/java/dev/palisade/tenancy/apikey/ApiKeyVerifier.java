@@ -1,0 +1,108 @@
+package dev.palisade.tenancy.apikey;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.context.TenantScope;
+import dev.palisade.tenancy.registry.TenancyChanges;
+import dev.palisade.tenancy.session.TenantSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Checks a tenant's API key. Results are cached per key, so a steady client costs no database round trip; a
+ * revocation or suspension drops the tenant's entries on every replica (see {@link TenancyChanges}) and the next
+ * request sees it. Entries also expire after {@code palisade.tenancy.auth-cache-ttl} in case a notification is lost.
+ * <p>
+ * Whatever the outcome, the presented secret is hashed and compared in constant time, so timing tells nothing about
+ * whether the tenant or the key exists.
+ */
+@ApplicationScoped
+public class ApiKeyVerifier {
+
+    private record CacheKey(TenantId tenant, UUID keyId) {
+    }
+
+    private record Entry(byte[] hash, boolean revoked, boolean suspended, long expiresAt) {
+    }
+
+    private static final byte[] NO_KEY = ApiKeySecret.hash("pal_no-such-key");
+
+    private final TenantScope tenantScope;
+    private final TenantSession session;
+    private final long ttlNanos;
+    private final Map<CacheKey, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<TenantId, AtomicLong> generations = new ConcurrentHashMap<>();
+
+    ApiKeyVerifier(TenantScope tenantScope, TenantSession session, TenancyChanges changes,
+            @ConfigProperty(name = "palisade.tenancy.auth-cache-ttl", defaultValue = "30s") Duration ttl) {
+        this.tenantScope = tenantScope;
+        this.session = session;
+        this.ttlNanos = ttl.toNanos();
+        changes.subscribe(this::evict, this::evictAll);
+    }
+
+    /** Whether {@code presented} is a working key of {@code tenant}, and whether the tenant is active. */
+    public AuthVerdict verify(TenantId tenant, String presented) {
+        byte[] presentedHash = ApiKeySecret.hash(presented == null ? "" : presented);
+        Entry entry = ApiKeySecret.keyId(presented).map(id -> entry(new CacheKey(tenant, id))).orElse(null);
+        boolean matches = MessageDigest.isEqual(presentedHash, entry == null ? NO_KEY : entry.hash());
+        if (!matches || entry == null || entry.revoked()) {
+            return AuthVerdict.REJECTED;
+        }
+        return entry.suspended() ? AuthVerdict.SUSPENDED : AuthVerdict.ACCEPTED;
+    }
+
+    private Entry entry(CacheKey key) {
+        Entry cached = cache.get(key);
+        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
+            return cached;
+        }
+        long generation = generation(key.tenant()).get();
+        Entry loaded = load(key).orElse(null);
+        if (loaded != null && generation(key.tenant()).get() == generation) {
+            // Stored only if no change to this tenant was announced while loading; otherwise it may be stale.
+            cache.put(key, loaded);
+        }
+        return loaded;
+    }
+
+    private Optional<Entry> load(CacheKey key) {
+        return tenantScope.call(key.tenant(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            session.bind();
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = session.entityManager().createNativeQuery("""
+                    SELECT k.secret_hash, k.revoked_at IS NOT NULL, t.status = 'SUSPENDED'
+                      FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
+                     WHERE k.tenant_id = :tenant AND k.id = :id
+                    """).setParameter("tenant", key.tenant().value()).setParameter("id", key.keyId())
+                    .getResultList();
+            return rows.stream().findFirst().map(row -> new Entry((byte[]) row[0], (Boolean) row[1],
+                    (Boolean) row[2], System.nanoTime() + ttlNanos));
+        }));
+    }
+
+    private AtomicLong generation(TenantId tenant) {
+        return generations.computeIfAbsent(tenant, t -> new AtomicLong());
+    }
+
+    private void evict(TenantId tenant) {
+        generation(tenant).incrementAndGet();
+        cache.keySet().removeIf(k -> k.tenant().equals(tenant));
+    }
+
+    private void evictAll() {
+        generations.values().forEach(AtomicLong::incrementAndGet);
+        cache.clear();
+    }
+}

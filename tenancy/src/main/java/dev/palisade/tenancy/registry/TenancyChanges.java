@@ -1,0 +1,71 @@
+package dev.palisade.tenancy.registry;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.notify.PgNotifications;
+
+/**
+ * Tells every replica that a tenant's status or keys changed, so that caches of authentication results drop it.
+ * <p>
+ * Inside the changing transaction it sends {@code NOTIFY palisade_tenancy, '<tenant>'} (delivered to all replicas on
+ * commit) and, on this replica, drops the tenant from the caches right after the commit, so the very next request sees
+ * the change. A replica whose listener reconnects drops everything, since it may have missed notifications.
+ */
+@ApplicationScoped
+public class TenancyChanges {
+
+    static final String CHANNEL = "palisade_tenancy";
+
+    private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    private final List<Consumer<TenantId>> tenantListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
+
+    TenancyChanges(EntityManager em, TransactionSynchronizationRegistry transactions, PgNotifications notifications) {
+        this.em = em;
+        this.transactions = transactions;
+        notifications.listen(CHANNEL, payload -> {
+            if (TenantId.isValid(payload)) {
+                publishLocally(TenantId.of(payload));
+            }
+        });
+        notifications.onReconnect(() -> resetListeners.forEach(Runnable::run));
+    }
+
+    /** Calls {@code listener} whenever a tenant changes, and {@code reset} when changes may have been missed. */
+    public void subscribe(Consumer<TenantId> listener, Runnable reset) {
+        tenantListeners.add(listener);
+        resetListeners.add(reset);
+    }
+
+    /** Announces, as part of the current transaction, that the tenant's status or keys changed. */
+    public void tenantChanged(TenantId tenant) {
+        em.createNativeQuery("SELECT pg_notify('" + CHANNEL + "', :tenant)").setParameter("tenant", tenant.value())
+                .getSingleResult();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    publishLocally(tenant);
+                }
+            }
+        });
+    }
+
+    private void publishLocally(TenantId tenant) {
+        tenantListeners.forEach(listener -> listener.accept(tenant));
+    }
+}
