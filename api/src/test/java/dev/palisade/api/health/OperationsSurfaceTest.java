@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import org.junit.jupiter.api.Test;
 
+import dev.palisade.schema.ChangelogManifest;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,12 +23,13 @@ class OperationsSurfaceTest {
 
     @Test
     void readinessReportsTheSchemaAtTheExpectedRelease() {
+        String latest = ChangelogManifest.read(getClass().getClassLoader()).latestRelease();
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("schema"))
                 .body("checks.find { it.name == 'schema' }.data.pendingChangesets", equalTo(0))
-                .body("checks.find { it.name == 'schema' }.data.databaseRelease", equalTo("1.0.0"))
-                .body("checks.find { it.name == 'schema' }.data.expectedRelease", equalTo("1.0.0"));
+                .body("checks.find { it.name == 'schema' }.data.databaseRelease", equalTo(latest))
+                .body("checks.find { it.name == 'schema' }.data.expectedRelease", equalTo(latest));
     }
 
     @Test

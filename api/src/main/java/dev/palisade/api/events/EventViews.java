@@ -1,0 +1,50 @@
+package dev.palisade.api.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.palisade.events.AppendResult;
+import dev.palisade.events.EventPage;
+import dev.palisade.events.RecordedEvent;
+
+/** The JSON bodies of the event endpoints. */
+final class EventViews {
+
+    private EventViews() {
+    }
+
+    /** {@code POST /streams/{streamId}/events}: {@code expectedVersion} is "any", "no_stream", "exists" or a number. */
+    record AppendBody(JsonNode expectedVersion, List<EventBody> events) {
+    }
+
+    /** One event to append; {@code eventId} is generated when absent, {@code metadata} defaults to {@code {}}. */
+    record EventBody(String eventId, String type, JsonNode data, JsonNode metadata) {
+    }
+
+    /** What an append wrote (or, on a retry, had written). */
+    record AppendView(String streamId, long fromVersion, long toVersion, List<Long> positions) {
+        static AppendView of(AppendResult result) {
+            return new AppendView(result.streamId().value(), result.fromVersion(), result.toVersion(),
+                    result.positions());
+        }
+    }
+
+    /** An event as read. */
+    record EventView(long position, String streamId, long version, UUID eventId, String type, JsonNode data,
+            JsonNode metadata, Instant recordedAt) {
+        static EventView of(RecordedEvent e) {
+            return new EventView(e.position(), e.streamId().value(), e.version(), e.eventId(), e.type(), e.data(),
+                    e.metadata(), e.recordedAt());
+        }
+    }
+
+    /** A page of events; {@code next} is the cursor of the following page, or null at the end. */
+    record PageView(List<EventView> events, Long next) {
+        static PageView of(EventPage page) {
+            return new PageView(page.events().stream().map(EventView::of).toList(), page.next());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.palisade.api.events;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.palisade.api.problem.Problem;
+import dev.palisade.api.problem.ProblemType;
+import dev.palisade.api.support.Db;
+import dev.palisade.api.support.TenantFixture;
+import dev.palisade.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** {@code POST /streams/{streamId}/events}: status codes, problem bodies, limits and validation. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class EventAppendResourceTest {
+
+    static final String ORDER = "/streams/order-1/events";
+
+    @Test
+    void appendAnswers201WithVersionsAndPositions() {
+        TenantFixture t = TenantFixture.create("ev-append");
+        post(t, ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("OrderPlaced", "{\"total\":42}")
+                + "," + event("OrderPaid", "{\"total\":42.10}") + "]}")
+                .statusCode(201)
+                .header("Location", containsString("/streams/order-1/events?fromVersion=1"))
+                .body("streamId", equalTo("order-1")).body("fromVersion", equalTo(1)).body("toVersion", equalTo(2))
+                .body("positions", equalTo(java.util.List.of(1, 2)));
+        t.request().get(ORDER).then().statusCode(200)
+                .body("events[1].data.total", equalTo(42.10f))
+                .body("events[1].metadata", equalTo(java.util.Map.of()));
+    }
+
+    @Test
+    void staleExpectedVersionIsAVersionConflictWithTheCurrentVersion() {
+        TenantFixture t = TenantFixture.create("ev-stale");
+        post(t, ORDER, "{\"expectedVersion\":0,\"events\":[" + event("A", "{}") + "]}").statusCode(201);
+        problem(post(t, ORDER, "{\"expectedVersion\":0,\"events\":[" + event("B", "{}") + "]}"), 409,
+                "version-conflict").body("currentVersion", equalTo(1)).body("expectedVersion", equalTo("0"));
+        problem(post(t, ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("B", "{}") + "]}"), 409,
+                "version-conflict").body("currentVersion", equalTo(1));
+        problem(post(t, "/streams/fresh/events", "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}")
+                + "]}"), 409, "version-conflict").body("currentVersion", equalTo(0));
+        post(t, ORDER, "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}") + "]}").statusCode(201)
+                .body("positions[0]", equalTo(2));
+        post(t, ORDER, "{\"expectedVersion\":\"any\",\"events\":[" + event("C", "{}") + "]}").statusCode(201);
+        post(t, ORDER, "{\"events\":[" + event("D", "{}") + "]}").statusCode(201).body("toVersion", equalTo(4));
+    }
+
+    @Test
+    void retryWithTheSameEventIdsAnswers200WithTheOriginalResult() {
+        TenantFixture t = TenantFixture.create("ev-retry");
+        String body = "{\"expectedVersion\":\"no_stream\",\"events\":[" + event(UUID.randomUUID(), "A", "{\"n\":1}")
+                + "," + event(UUID.randomUUID(), "B", "{\"n\":2}") + "]}";
+        post(t, ORDER, body).statusCode(201).body("positions", equalTo(java.util.List.of(1, 2)));
+        post(t, ORDER, body).statusCode(200).body("fromVersion", equalTo(1)).body("toVersion", equalTo(2))
+                .body("positions", equalTo(java.util.List.of(1, 2)));
+        t.request().get("/events").then().body("events.size()", equalTo(2));
+    }
+
+    @Test
+    void reusedEventIdWithOtherContentIsAConflict() {
+        TenantFixture t = TenantFixture.create("ev-reuse");
+        UUID id = UUID.randomUUID();
+        post(t, ORDER, "{\"events\":[" + event(id, "A", "{\"n\":1}") + "]}").statusCode(201);
+        problem(post(t, ORDER, "{\"events\":[" + event(id, "A", "{\"n\":2}") + "]}"), 409, "conflict")
+                .body("eventId", equalTo(id.toString()));
+    }
+
+    @Test
+    void moreThanAThousandEventsIsPayloadTooLarge() {
+        TenantFixture t = TenantFixture.create("ev-many");
+        StringBuilder body = new StringBuilder("{\"events\":[");
+        for (int i = 0; i < 1001; i++) {
+            body.append(i == 0 ? "" : ",").append(event("A", "{}"));
+        }
+        problem(post(t, ORDER, body.append("]}").toString()), 413, "payload-too-large")
+                .body("limit", equalTo("events")).body("max", equalTo(1000));
+        t.request().get(ORDER).then().statusCode(404);
+    }
+
+    @Test
+    void bodyOverFourMebibytesIsPayloadTooLarge() {
+        TenantFixture t = TenantFixture.create("ev-big");
+        String blob = "x".repeat(4 * 1024 * 1024);
+        problem(post(t, ORDER, "{\"events\":[" + event("A", "{\"blob\":\"" + blob + "\"}") + "]}"), 413,
+                "payload-too-large").body("limit", equalTo("bytes"));
+    }
+
+    @Test
+    void invalidFieldsAreNamed() {
+        TenantFixture t = TenantFixture.create("ev-invalid");
+        invalid(post(t, "/streams/bad!id/events", "{\"events\":[" + event("A", "{}") + "]}"), "streamId");
+        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{}") + "," + event("9bad", "{}") + "]}"),
+                "events[1].type");
+        invalid(post(t, ORDER, "{\"events\":[" + event("A", "[1,2]") + "]}"), "events[0].data");
+        invalid(post(t, ORDER, "{\"events\":[{\"type\":\"A\"}]}"), "events[0].data");
+        invalid(post(t, ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"metadata\":\"m\"}]}"), "events[0].metadata");
+        invalid(post(t, ORDER, "{\"events\":[{\"eventId\":\"nope\",\"type\":\"A\",\"data\":{}}]}"),
+                "events[0].eventId");
+        invalid(post(t, ORDER, "{\"expectedVersion\":\"latest\",\"events\":[" + event("A", "{}") + "]}"),
+                "expectedVersion");
+        invalid(post(t, ORDER, "{\"expectedVersion\":-1,\"events\":[" + event("A", "{}") + "]}"), "expectedVersion");
+        invalid(post(t, ORDER, "{\"events\":[]}"), "events");
+        String id = UUID.randomUUID().toString();
+        invalid(post(t, ORDER, "{\"events\":[" + event(UUID.fromString(id), "A", "{}") + ","
+                + event(UUID.fromString(id), "A", "{}") + "]}"), "events[1].eventId");
+        t.request().get(ORDER).then().statusCode(404);
+    }
+
+    @Test
+    void textPostgresCannotStoreIsABadRequestNotAServerError() {
+        TenantFixture t = TenantFixture.create("ev-nul");
+        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{\"note\":\"a\\u0000b\"}") + "]}"), "events[0].data.note");
+        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{\"k\\u0000\":1}") + "]}"), "events[0].data (a key)");
+        invalid(post(t, ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"metadata\":{\"m\":\"\\u0000\"}}]}"),
+                "events[0].metadata.m");
+        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{\"s\":\"\\ud800\"}") + "]}"), "events[0].data.s");
+        t.request().get(ORDER).then().statusCode(404);
+    }
+
+    @Test
+    void unknownFieldsAndMalformedJsonAreProblems() {
+        TenantFixture t = TenantFixture.create("ev-json");
+        problem(post(t, ORDER, "{\"evnets\":[]}"), 400, "unknown-field").body("suggestion", equalTo("events"));
+        problem(post(t, ORDER, "{\"events\":[}"), 400, "malformed-json");
+        problem(post(t, ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"tenantId\":\"x\"}]}"), 400,
+                "unknown-field");
+    }
+
+    @Test
+    void appendedEventsAreStoredForTheAuthenticatedTenantOnly() {
+        TenantFixture t = TenantFixture.create("ev-stamp");
+        post(t, ORDER, "{\"events\":[" + event("A", "{}") + "]}").statusCode(201);
+        org.junit.jupiter.api.Assertions.assertEquals(1,
+                Db.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()));
+    }
+
+    static ValidatableResponse post(TenantFixture t, String path, String body) {
+        return t.request().contentType("application/json").body(body).post(path).then();
+    }
+
+    static String event(String type, String data) {
+        return "{\"type\":\"" + type + "\",\"data\":" + data + "}";
+    }
+
+    static String event(UUID id, String type, String data) {
+        return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"data\":" + data + "}";
+    }
+
+    static ValidatableResponse problem(ValidatableResponse response, int status, String slug) {
+        return response.statusCode(status).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(ProblemType.BASE + slug)).body("status", equalTo(status))
+                .body("detail", not(containsString("Exception"))).body("detail", not(containsString("SQL state")))
+                .body("detail", not(containsString("org.postgresql")));
+    }
+
+    static ValidatableResponse invalid(ValidatableResponse response, String field) {
+        return problem(response, 400, "invalid-field").body("field", equalTo(field));
+    }
+}
