@@ -60,7 +60,8 @@ public class SubscriptionResource {
                                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                                 .data(EventView.class, EventView.of(event)).build()))
                 .withFinalizer(Subscription::close);
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(heartbeat)
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
+                .every(heartbeat)
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats);
