@@ -2,18 +2,26 @@ package dev.palisade.events;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import dev.palisade.events.append.AppendLanes;
+import dev.palisade.events.append.AppendOutcome;
+import dev.palisade.events.append.EncodedAppend;
 import dev.palisade.events.append.EventAppender;
 import dev.palisade.events.read.EventReader;
 import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.context.CurrentTenant;
 import dev.palisade.tenancy.session.TenantSession;
 
 /**
@@ -40,15 +48,21 @@ public class EventStore {
 
     private final DataSource dataSource;
     private final TenantSession tenantSession;
+    private final TransactionSynchronizationRegistry transactions;
     private final EventStoreConfig config;
     private final EventAppender appender;
+    private final AppendLanes lanes;
     private final EventReader reader;
 
-    EventStore(DataSource dataSource, TenantSession tenantSession, EventStoreConfig config, ObjectMapper json) {
+    EventStore(DataSource dataSource, TenantSession tenantSession, TransactionSynchronizationRegistry transactions,
+            EventStoreConfig config, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.tenantSession = tenantSession;
         this.config = config;
         this.appender = new EventAppender(json, config.maxAppendEvents(), config.maxAppendSize().asLongValue());
+        this.lanes = new AppendLanes(this::appendCombined, config.maxCombinedAppends(),
+                config.maxAppendSize().asLongValue());
         // Numbers come back exactly as they were stored: no rounding through double.
         this.reader = new EventReader(json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonNodeFactory.withExactBigDecimals(true)));
@@ -61,14 +75,26 @@ public class EventStore {
      * @throws EventIdConflictException an event id is already recorded with other content
      * @throws AppendLimitExceededException too many events or bytes
      */
-    @Transactional
+    @Transactional(TxType.SUPPORTS)
     public AppendResult append(AppendCommand command) {
+        EncodedAppend encoded = appender.encode(command);
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            // No caller transaction: the tenant's lane combines this append with concurrent ones into one
+            // autocommit call, which commits inside the database (see EventAppender and AppendLanes).
+            return lanes.append(CurrentTenant.require(), encoded);
+        }
         TenantId tenant = tenantSession.bind();
         try (Connection connection = dataSource.getConnection()) {
-            return appender.append(connection, tenant, command);
+            return appender.appendAll(connection, tenant, List.of(encoded)).get(0).get();
         } catch (SQLException e) {
             throw new IllegalStateException("appending to stream '" + command.streamId() + "' failed (SQL state "
                     + e.getSQLState() + ")", e);
+        }
+    }
+
+    private List<AppendOutcome> appendCombined(TenantId tenant, List<EncodedAppend> appends) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return appender.appendAll(connection, tenant, appends);
         }
     }
 

@@ -18,6 +18,10 @@ public interface EventStoreConfig {
     @WithDefault("4M")
     MemorySize maxAppendSize();
 
+    /** Most appends of one tenant combined into one database call and commit (group commit). */
+    @WithDefault("64")
+    int maxCombinedAppends();
+
     /** Largest page a stream or feed read returns. */
     @WithDefault("1000")
     int maxReadLimit();

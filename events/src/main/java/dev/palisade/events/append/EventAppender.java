@@ -1,6 +1,8 @@
 package dev.palisade.events.append;
 
-import java.sql.Array;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,40 +13,37 @@ import java.util.UUID;
 
 import org.postgresql.util.PSQLException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.palisade.events.AppendCommand;
 import dev.palisade.events.AppendLimitExceededException;
 import dev.palisade.events.AppendResult;
 import dev.palisade.events.EventIdConflictException;
+import dev.palisade.events.ExpectedVersion;
 import dev.palisade.events.InvalidEventException;
 import dev.palisade.events.NewEvent;
 import dev.palisade.events.WrongExpectedVersionException;
 import dev.palisade.tenancy.TenantId;
 
 /**
- * Appends on a connection whose transaction the caller owns and has bound to {@code tenant}. In order:
+ * Appends through the database function {@code palisade_append_events} (release 1.1.0), which for one tenant and a
+ * list of appends, in one statement:
  * <ol>
- * <li>lock the stream (a transaction-scoped advisory lock on tenant and stream), so that its version and the
- * idempotency check cannot change under us;</li>
- * <li>recognise a retry (all event ids known with the same content) and answer with the original result;</li>
- * <li>check the expected version; a mismatch throws before any feed position is taken;</li>
- * <li>in one statement, take the tenant's next positions (the {@code event_positions} row, locked until commit) and
- * insert every event with them, and queue the {@value #CHANNEL} notification.</li>
+ * <li>locks the appends' streams, then the tenant (transaction-scoped advisory locks, always in that order);</li>
+ * <li>for each append: reports already recorded event ids, writing nothing (this class then tells a retry, same ids
+ * and content, from a conflict); checks the expected version, writing nothing and taking no feed position on a
+ * mismatch; or takes the tenant's next positions and inserts the events;</li>
+ * <li>queues the {@value #CHANNEL} notification.</li>
  * </ol>
- * The tenant's position row is the only lock shared by a tenant's writers, and it is taken last, so it is held only
- * for the insert and the commit. Transactions must be READ COMMITTED (PostgreSQL's default): each statement must see
- * what committed while it waited for the stream lock.
+ * On a connection in autocommit mode the call is a transaction of its own and commits inside the statement, so the
+ * tenant's lock is never held across a round trip to the service. In a caller's transaction (bound to the tenant) the
+ * locks are held until the caller commits. Transactions must be READ COMMITTED (PostgreSQL's default).
  */
 public class EventAppender {
 
     /** The NOTIFY channel; the payload is the tenant id. */
     public static final String CHANNEL = "palisade_events";
-
-    /** Keeps the event store's advisory locks apart from any other use of advisory locks ("EVTS"). */
-    static final int LOCK_NAMESPACE = 0x45565453;
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String EVENT_ID_KEY = "events_event_id_uk";
@@ -59,104 +58,167 @@ public class EventAppender {
         this.maxBytes = maxBytes;
     }
 
-    /** Appends {@code command} for {@code tenant} inside the connection's current transaction. */
-    public AppendResult append(Connection connection, TenantId tenant, AppendCommand command) throws SQLException {
-        Batch batch = encode(command);
-        lockStream(connection, tenant, command);
-        StreamState state = streamState(connection, tenant, command, batch);
-        if (state.knownIds()) {
-            AppendResult original = replayOf(connection, tenant, command, batch);
-            if (original != null) {
-                return original;
-            }
-        }
-        if (!command.expectedVersion().matches(state.currentVersion())) {
-            throw new WrongExpectedVersionException(command.streamId(), command.expectedVersion(),
-                    state.currentVersion());
-        }
-        return insert(connection, tenant, command, batch, state.currentVersion());
-    }
-
-    private Batch encode(AppendCommand command) {
+    /** Checks the limits and writes the append as the function's JSON. */
+    public EncodedAppend encode(AppendCommand command) {
         List<NewEvent> events = command.events();
         if (events.size() > maxEvents) {
             throw new AppendLimitExceededException("events", maxEvents, events.size());
         }
-        Batch batch = new Batch(events.size());
+        StringWriter out = new StringWriter();
         long bytes = 0;
-        for (NewEvent event : events) {
-            batch.ids.add(event.eventId());
-            batch.types.add(event.type());
-            batch.data.add(write(event.data()));
-            batch.metadata.add(write(event.metadata()));
-            bytes += utf8Length(batch.data.get(batch.data.size() - 1))
-                    + utf8Length(batch.metadata.get(batch.metadata.size() - 1));
+        try (JsonGenerator g = json.getFactory().createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("streamId", command.streamId().value());
+            ExpectedVersion expected = command.expectedVersion();
+            g.writeStringField("expected", expected.kind() == ExpectedVersion.Kind.EXACTLY
+                    ? "exactly"
+                    : expected.toString());
+            g.writeNumberField("version", expected.version());
+            g.writeArrayFieldStart("events");
+            for (NewEvent event : events) {
+                String data = json.writeValueAsString(event.data());
+                String metadata = json.writeValueAsString(event.metadata());
+                bytes += utf8Length(data) + utf8Length(metadata);
+                g.writeStartObject();
+                g.writeStringField("eventId", event.eventId().toString());
+                g.writeStringField("type", event.type());
+                g.writeFieldName("data");
+                g.writeRawValue(data);
+                g.writeFieldName("metadata");
+                g.writeRawValue(metadata);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("an append could not be written as JSON", e);
         }
         if (bytes > maxBytes) {
             throw new AppendLimitExceededException("bytes", maxBytes, bytes);
         }
-        return batch;
+        return new EncodedAppend(command, out.toString(), bytes);
     }
 
-    private static final String LOCK_STREAM = """
-            SELECT pg_advisory_xact_lock(?, hashtext(? || '/' || ?))
+    /** Appends one command for {@code tenant}; see the class description for the transaction it runs in. */
+    public AppendResult append(Connection connection, TenantId tenant, AppendCommand command) throws SQLException {
+        return appendAll(connection, tenant, List.of(encode(command))).get(0).get();
+    }
+
+    private static final String APPEND = """
+            SELECT outcome, current_version, first_position FROM palisade_append_events(?, ?::jsonb)
             """;
 
-    private static void lockStream(Connection connection, TenantId tenant, AppendCommand command)
+    /**
+     * Appends several commands of one tenant in one call: one outcome per command, in order. A failure of the call
+     * as a whole (a database error) is thrown; the caller may retry the commands one by one to attribute it.
+     */
+    public List<AppendOutcome> appendAll(Connection connection, TenantId tenant, List<EncodedAppend> appends)
             throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(LOCK_STREAM)) {
-            st.setInt(1, LOCK_NAMESPACE);
-            st.setString(2, tenant.value());
-            st.setString(3, command.streamId().value());
-            st.executeQuery().close();
+        StringBuilder payload = new StringBuilder(appends.stream().mapToInt(a -> a.json().length() + 1).sum() + 2)
+                .append('[');
+        for (int i = 0; i < appends.size(); i++) {
+            payload.append(i == 0 ? "" : ",").append(appends.get(i).json());
         }
+        List<AppendOutcome> outcomes = new ArrayList<>(appends.size());
+        List<Integer> known = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(APPEND)) {
+            st.setString(1, tenant.value());
+            st.setString(2, payload.append(']').toString());
+            try (ResultSet rs = st.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    AppendCommand command = appends.get(i).command();
+                    long current = rs.getLong(2);
+                    switch (rs.getString(1)) {
+                        case "appended" -> outcomes.add(AppendOutcome.of(appended(command, current, rs.getLong(3))));
+                        case "wrong_version" -> outcomes.add(AppendOutcome.failed(new WrongExpectedVersionException(
+                                command.streamId(), command.expectedVersion(), current)));
+                        default -> {
+                            known.add(i);
+                            outcomes.add(null);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, appends.get(0).command());
+        }
+        if (outcomes.size() != appends.size()) {
+            throw new IllegalStateException("palisade_append_events answered " + outcomes.size() + " outcomes for "
+                    + appends.size() + " appends");
+        }
+        for (int i : known) {
+            outcomes.set(i, replay(connection, tenant, appends.get(i)));
+        }
+        return outcomes;
     }
 
-    private record StreamState(long currentVersion, boolean knownIds) {
+    private static AppendResult appended(AppendCommand command, long current, long firstPosition) {
+        int n = command.events().size();
+        List<Long> positions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            positions.add(firstPosition + i);
+        }
+        return new AppendResult(command.streamId(), current + 1, current + n, positions, false);
     }
 
-    private static final String STREAM_STATE = """
-            SELECT (SELECT coalesce(max(version), 0) FROM events WHERE tenant_id = ? AND stream_id = ?),
-                   EXISTS (SELECT 1 FROM events WHERE tenant_id = ? AND event_id = ANY (?))
+    private static final String BIND_TENANT = """
+            SELECT set_config('app.tenant_id', ?, true)
             """;
 
-    private static StreamState streamState(Connection connection, TenantId tenant, AppendCommand command, Batch batch)
+    /**
+     * Some ids of the append are recorded: the original result if it repeats that append, else a conflict. Recorded
+     * events never change, so reading them after the call's own transaction ended is safe.
+     */
+    private static AppendOutcome replay(Connection connection, TenantId tenant, EncodedAppend append)
             throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(STREAM_STATE)) {
-            st.setString(1, tenant.value());
-            st.setString(2, command.streamId().value());
-            st.setString(3, tenant.value());
-            st.setArray(4, batch.idArray(connection));
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return new StreamState(rs.getLong(1), rs.getBoolean(2));
+        try {
+            if (!connection.getAutoCommit()) {
+                return AppendOutcome.of(replayOf(connection, tenant, append));
             }
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement bind = connection.prepareStatement(BIND_TENANT)) {
+                    bind.setString(1, tenant.value());
+                    bind.executeQuery().close();
+                }
+                AppendResult original = replayOf(connection, tenant, append);
+                connection.commit();
+                return AppendOutcome.of(original);
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (EventIdConflictException e) {
+            return AppendOutcome.failed(e);
         }
     }
 
     private static final String RECORDED_WITH_SAME_IDS = """
             SELECT s.ord, e.stream_id, e.version, e.position,
-                   e.type = s.type AND e.data = s.data::jsonb AND e.metadata = s.metadata::jsonb AS same_content
-              FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[])
+                   e.type = s.type AND e.data = s.data AND e.metadata = coalesce(s.metadata, '{}') AS same_content
+              FROM ROWS FROM (jsonb_to_recordset(?::jsonb -> 'events')
+                              AS ("eventId" uuid, type text, data jsonb, metadata jsonb))
                    WITH ORDINALITY AS s(event_id, type, data, metadata, ord)
               LEFT JOIN events e ON e.tenant_id = ? AND e.event_id = s.event_id
              ORDER BY s.ord
             """;
 
-    /** The original result if {@code command} repeats an append already recorded; throws if it half-repeats one. */
-    private static AppendResult replayOf(Connection connection, TenantId tenant, AppendCommand command, Batch batch)
+    /** The original result if {@code append} repeats an append already recorded; throws if it half-repeats one. */
+    private static AppendResult replayOf(Connection connection, TenantId tenant, EncodedAppend append)
             throws SQLException {
+        AppendCommand command = append.command();
         List<Long> positions = new ArrayList<>();
         long fromVersion = 0;
         UUID firstKnown = null;
         boolean someUnknown = false;
         try (PreparedStatement st = connection.prepareStatement(RECORDED_WITH_SAME_IDS)) {
-            batch.bindArrays(connection, st, 1);
-            st.setString(5, tenant.value());
+            st.setString(1, append.json());
+            st.setString(2, tenant.value());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    int index = rs.getInt("ord") - 1;
-                    UUID id = batch.ids.get(index);
+                    UUID id = command.events().get(rs.getInt("ord") - 1).eventId();
                     String recordedStream = rs.getString("stream_id");
                     if (recordedStream == null) {
                         someUnknown = true;
@@ -180,7 +242,7 @@ public class EventAppender {
             }
         }
         if (positions.isEmpty()) {
-            return null;
+            throw new IllegalStateException("recorded event ids were reported, but none is recorded");
         }
         if (someUnknown) {
             throw new EventIdConflictException(firstKnown, "this append mixes it, already recorded, with new events");
@@ -188,71 +250,22 @@ public class EventAppender {
         return new AppendResult(command.streamId(), fromVersion, fromVersion + positions.size() - 1, positions, true);
     }
 
-    private static final String INSERT = """
-            WITH next AS (
-                INSERT INTO event_positions AS p (tenant_id, last_position) VALUES (?, ?)
-                ON CONFLICT (tenant_id) DO UPDATE SET last_position = p.last_position + excluded.last_position
-                RETURNING p.last_position - ? AS before_first
-            ), inserted AS (
-                INSERT INTO events (tenant_id, position, stream_id, version, event_id, type, data, metadata)
-                SELECT ?, next.before_first + e.ord, ?, ? + e.ord, e.event_id, e.type, e.data::jsonb, e.metadata::jsonb
-                  FROM next, unnest(?::uuid[], ?::text[], ?::text[], ?::text[])
-                             WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
-                RETURNING position
-            )
-            SELECT min(position), max(position), pg_notify('palisade_events', ?) FROM inserted
-            """;
-
-    private static AppendResult insert(Connection connection, TenantId tenant, AppendCommand command, Batch batch,
-            long currentVersion) throws SQLException {
-        int n = batch.ids.size();
-        try (PreparedStatement st = connection.prepareStatement(INSERT)) {
-            st.setString(1, tenant.value());
-            st.setLong(2, n);
-            st.setLong(3, n);
-            st.setString(4, tenant.value());
-            st.setString(5, command.streamId().value());
-            st.setLong(6, currentVersion);
-            batch.bindArrays(connection, st, 7);
-            st.setString(11, tenant.value());
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                long first = rs.getLong(1);
-                List<Long> positions = new ArrayList<>(n);
-                for (long p = first; p <= rs.getLong(2); p++) {
-                    positions.add(p);
-                }
-                return new AppendResult(command.streamId(), currentVersion + 1, currentVersion + n, positions, false);
-            }
-        } catch (SQLException e) {
-            throw translate(e, batch);
-        }
-    }
-
-    /** Failures that are the input's fault become the store's exceptions; anything else stays a database error. */
-    private static RuntimeException translate(SQLException e, Batch batch) throws SQLException {
+    /** Throws the store's exception for failures that are the input's fault; returns any other database error. */
+    private static SQLException translate(SQLException e, AppendCommand first) {
         String constraint = e instanceof PSQLException pg && pg.getServerErrorMessage() != null
                 ? pg.getServerErrorMessage().getConstraint()
                 : null;
         if (UNIQUE_VIOLATION.equals(e.getSQLState()) && EVENT_ID_KEY.equals(constraint)) {
-            // Another append recorded one of these ids concurrently (in another stream: a stream's appends are
-            // serialised by its lock, and this one checked the ids under it).
-            return new EventIdConflictException(batch.ids.get(0), "one of this append's ids was recorded "
-                    + "concurrently by another append");
+            // Another append recorded one of these ids concurrently, in another stream (a stream's appends are
+            // serialised by its lock, and this call checked the ids under it).
+            throw new EventIdConflictException(first.events().get(0).eventId(), "one of this append's ids was "
+                    + "recorded concurrently by another append");
         }
-        if (e.getSQLState() != null && (e.getSQLState().equals("22P05") || e.getSQLState().equals("22021"))) {
-            return new InvalidEventException("events", "contain text PostgreSQL cannot store; expected valid "
-                    + "Unicode without U+0000.");
+        if ("22P05".equals(e.getSQLState()) || "22021".equals(e.getSQLState())) {
+            throw new InvalidEventException("events", "contain text PostgreSQL cannot store; expected valid Unicode "
+                    + "without U+0000.");
         }
-        throw e;
-    }
-
-    private String write(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree could not be written as JSON", e);
-        }
+        return e;
     }
 
     static long utf8Length(String s) {
@@ -271,31 +284,5 @@ public class EventAppender {
             }
         }
         return bytes;
-    }
-
-    /** The command's events as parallel columns, bound as arrays so that one statement inserts them all. */
-    private static final class Batch {
-        final List<UUID> ids;
-        final List<String> types;
-        final List<String> data;
-        final List<String> metadata;
-
-        Batch(int size) {
-            ids = new ArrayList<>(size);
-            types = new ArrayList<>(size);
-            data = new ArrayList<>(size);
-            metadata = new ArrayList<>(size);
-        }
-
-        Array idArray(Connection connection) throws SQLException {
-            return connection.createArrayOf("uuid", ids.toArray());
-        }
-
-        void bindArrays(Connection connection, PreparedStatement st, int first) throws SQLException {
-            st.setArray(first, idArray(connection));
-            st.setArray(first + 1, connection.createArrayOf("text", types.toArray()));
-            st.setArray(first + 2, connection.createArrayOf("text", data.toArray()));
-            st.setArray(first + 3, connection.createArrayOf("text", metadata.toArray()));
-        }
     }
 }
