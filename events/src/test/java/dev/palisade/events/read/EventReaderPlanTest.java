@@ -60,6 +60,12 @@ class EventReaderPlanTest {
                 st.setInt(3, EVENTS_PER_TENANT);
                 st.executeUpdate();
             }
+            try (Connection su = support.asSuperuser();
+                    PreparedStatement st = su.prepareStatement("INSERT INTO event_positions VALUES (?, ?)")) {
+                st.setString(1, seeded.value());
+                st.setLong(2, EVENTS_PER_TENANT);
+                st.executeUpdate();
+            }
         }
         try (Connection su = support.asSuperuser(); Statement st = su.createStatement()) {
             st.execute("ANALYZE events");
@@ -97,6 +103,38 @@ class EventReaderPlanTest {
         assertUsesIndex(EventReader.FEED, "events_", List.of(tenant.value(), 0L, from, to, 101));
         assertUsesIndex(EventReader.FEED_OF_TYPES, "events_type_position_ix",
                 List.of(new String[]{"Type3"}, tenant.value(), 0L, from, to, 101, 101));
+    }
+
+    @Test
+    void appendFunctionProbesOnlyIndexes() throws SQLException {
+        String plans = nestedPlansOfAnAppend();
+        assertTrue(plans.contains("events_stream_version_uk") && plans.contains("events_event_id_uk"),
+                "the append's version and retry checks must use their indexes:\n" + plans);
+        assertFalse(plans.contains("Seq Scan on events"), "no sequential scan of events:\n" + plans);
+    }
+
+    /** The plans of every statement inside one call of palisade_append_events, rolled back afterwards. */
+    private String nestedPlansOfAnAppend() throws SQLException {
+        try (Connection su = support.asSuperuser()) {
+            su.setAutoCommit(false);
+            try (Statement st = su.createStatement()) {
+                st.execute("LOAD 'auto_explain'");
+                st.execute("SET LOCAL auto_explain.log_min_duration = 0");
+                st.execute("SET LOCAL auto_explain.log_nested_statements = on");
+                st.execute("SET LOCAL auto_explain.log_level = notice");
+                st.execute("SET LOCAL client_min_messages = notice");
+                st.executeQuery("SELECT * FROM palisade_append_events('" + tenant.value() + "', '[{\"streamId\": "
+                        + "\"stream-42\", \"expected\": \"any\", \"version\": 0, \"events\": [{\"eventId\": \""
+                        + java.util.UUID.randomUUID() + "\", \"type\": \"Type1\", \"data\": {}}]}]')").close();
+                StringBuilder plans = new StringBuilder();
+                for (java.sql.SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+                    plans.append(w.getMessage()).append('\n');
+                }
+                return plans.toString();
+            } finally {
+                su.rollback();
+            }
+        }
     }
 
     private static final Object NONE = new Object();
