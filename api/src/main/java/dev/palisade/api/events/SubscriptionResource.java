@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.events.EventViews.EventView;
 import dev.palisade.events.EventStoreConfig;
@@ -37,9 +40,11 @@ public class SubscriptionResource {
 
     private final EventSubscriptions subscriptions;
     private final Duration heartbeat;
+    private final ObjectMapper json;
 
-    SubscriptionResource(EventSubscriptions subscriptions, EventStoreConfig config) {
+    SubscriptionResource(EventSubscriptions subscriptions, EventStoreConfig config, ObjectMapper json) {
         this.subscriptions = subscriptions;
+        this.json = json;
         this.heartbeat = config.subscriptions().heartbeatInterval();
     }
 
@@ -57,13 +62,21 @@ public class SubscriptionResource {
                 subscription -> Multi.createBy().repeating().completionStage(subscription::next).indefinitely()
                         .onItem().<RecordedEvent>disjoint()
                         .map(event -> sse.newEventBuilder().id(Long.toString(event.position()))
-                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                                .data(EventView.class, EventView.of(event)).build()))
+                                .data(String.class, json(event)).build()))
                 .withFinalizer(Subscription::close);
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
                 .every(heartbeat)
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats);
+    }
+
+    /** The event as one line of JSON, the {@code data:} of its SSE frame. */
+    private String json(RecordedEvent event) {
+        try {
+            return json.writeValueAsString(EventView.of(event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event could not be written as JSON", e);
+        }
     }
 }
