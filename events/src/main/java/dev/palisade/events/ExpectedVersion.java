@@ -64,16 +64,6 @@ public record ExpectedVersion(Kind kind, long version) {
                 + "of 0 or more; found " + EventText.describe(text) + ".");
     }
 
-    /** Whether a stream whose last version is {@code current} (0: no events) meets this expectation. */
-    public boolean matches(long current) {
-        return switch (kind) {
-            case ANY -> true;
-            case NO_STREAM -> current == 0;
-            case EXISTS -> current > 0;
-            case EXACTLY -> current == version;
-        };
-    }
-
     /** How the expectation reads in a message: "no events", "version 4", ... */
     public String describe() {
         return switch (kind) {
