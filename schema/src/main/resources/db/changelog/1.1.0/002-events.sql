@@ -41,9 +41,6 @@ CREATE TRIGGER events_append_only_truncate BEFORE TRUNCATE ON events
 -- Never reached while events_append_only rejects every UPDATE; kept so that every tenant table has the guard.
 CREATE TRIGGER events_tenant_guard BEFORE UPDATE ON events
     FOR EACH ROW EXECUTE FUNCTION palisade_forbid_tenant_change();
--- Append-only: vacuum on inserts keeps the visibility map current (index-only scans stay off the heap), and
--- frequent analysis keeps plans right while the table grows from empty.
-ALTER TABLE events SET (autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.02);
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE events FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON events

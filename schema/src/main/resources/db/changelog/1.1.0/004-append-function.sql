@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset palisade:1.1.0-003-append-function splitStatements:false
+--changeset palisade:1.1.0-004-append-function splitStatements:false
 --comment: Appends of one tenant in one statement. Called in autocommit mode it commits by itself, so the position lock of the tenant is held only inside the database, never across a round trip to the service; several concurrent appends share one call and one commit. SECURITY INVOKER: the grants of the caller and row-level security apply.
 CREATE FUNCTION palisade_append_events(p_tenant text, p_appends jsonb)
     RETURNS TABLE (outcome text, current_version bigint, first_position bigint)
@@ -78,4 +78,5 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION palisade_append_events(text, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION palisade_append_events(text, jsonb) TO ${app_role};
 --rollback DROP FUNCTION palisade_append_events(text, jsonb);
