@@ -47,8 +47,8 @@ export BENCH_TENANT=bench
 BENCH_KEY=$(sed -E 's/.*"secret":"([^"]+)".*/\1/' <<<"$created")
 export BENCH_KEY
 
-echo "warm-up (10 s) ..."
-wrk -t1 -c"$connections" -d10s -s bench/events/append.lua http://localhost:$port >/dev/null
+echo "warm-up (15 s) ..."
+wrk -t1 -c"$connections" -d15s -s bench/events/append.lua http://localhost:$port >/dev/null
 # Statistics as autovacuum keeps them on a live table (a fresh table is not analyzed for up to a minute or more).
 psql -X -q -h localhost -U postgres -d $db -c "ANALYZE events, event_positions"
 echo "measuring: $seconds s, $connections connections, 1 wrk thread, $(nproc) cores shared by service, database and wrk"

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -155,6 +156,11 @@ public class EventStore {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the feed head failed (SQL state " + e.getSQLState() + ")", e);
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        lanes.close();
     }
 
     private void requireLimit(int limit) {

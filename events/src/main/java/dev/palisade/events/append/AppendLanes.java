@@ -7,23 +7,24 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.palisade.events.AppendResult;
 import dev.palisade.tenancy.TenantId;
 
 /**
  * Group commit for a tenant's appends. A tenant's appends serialise on its position lock until they commit, so the
- * way to more appends per second for one tenant is fewer commits: appends that arrive while one call is in flight
- * queue in the tenant's lane, and one of their threads (the lane's leader) sends them (up to a cap per call) in one
- * call, one transaction, one WAL flush, while the others wait for their own outcome. Each append keeps its own outcome: its own version check, its own result or failure.
- * Different tenants have different lanes and never wait for each other here.
+ * way to more appends per second for one tenant is fewer commits: appends queue in the tenant's lane, and the lane's
+ * writer (a thread of its own while the lane has work) sends all that are waiting (up to a cap per call) in one call,
+ * one transaction, one WAL flush. Each append keeps its own outcome: its own version check, its own result or
+ * failure; its caller waits only for that. Different tenants have different lanes and writers, so a tenant whose
+ * appends wait (for a caller's long transaction, say) holds up no other tenant.
  */
-public class AppendLanes {
+public class AppendLanes implements AutoCloseable {
 
     /** Runs appends of one tenant in one database call. */
     @FunctionalInterface
@@ -31,7 +32,17 @@ public class AppendLanes {
         List<AppendOutcome> run(TenantId tenant, List<EncodedAppend> appends) throws SQLException;
     }
 
+    /** A safety net only: a caller is woken as soon as its append is done. */
+    private static final long PATIENCE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final Map<TenantId, Lane> lanes = new ConcurrentHashMap<>();
+    // Unbounded on purpose: a writer blocked on one tenant's lock must never delay another tenant's lane. Writers
+    // exist only while lanes have work (idle threads end after a minute).
+    private final ExecutorService writers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "palisade-append-lane");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Call call;
     private final int maxAppends;
     private final long maxBytes;
@@ -48,25 +59,30 @@ public class AppendLanes {
         Lane lane = lanes.computeIfAbsent(tenant, t -> new Lane());
         Pending mine = new Pending(append);
         lane.queue.add(mine);
-        while (true) {
-            if (lane.leading.compareAndSet(false, true)) {
-                try {
-                    for (List<Pending> batch = lane.drain(maxAppends, maxBytes); !batch.isEmpty(); batch = lane
-                            .drain(maxAppends, maxBytes)) {
-                        run(tenant, batch);
-                    }
-                } finally {
-                    lane.leading.set(false);
-                }
-                // An append queued after the last drain, whose thread found us leading, must not be left behind.
-                if (lane.queue.isEmpty()) {
-                    break;
-                }
-            } else if (mine.outcome.isDone() || mine.awaitOutcome()) {
-                break;
-            }
+        if (lane.writing.compareAndSet(false, true)) {
+            writers.execute(() -> write(tenant, lane));
         }
-        return mine.outcome.join().get();
+        while (!mine.isDone()) {
+            LockSupport.parkNanos(this, PATIENCE_NANOS);
+        }
+        return mine.outcome.get();
+    }
+
+    /** The lane's writer: sends what is waiting until nothing is, then leaves (or carries on if more came). */
+    private void write(TenantId tenant, Lane lane) {
+        do {
+            for (List<Pending> batch = lane.drain(maxAppends, maxBytes); !batch.isEmpty(); batch = lane
+                    .drain(maxAppends, maxBytes)) {
+                run(tenant, batch);
+            }
+            lane.writing.set(false);
+            // An append queued after the last drain, whose caller found the lane being written, is not left behind.
+        } while (!lane.queue.isEmpty() && lane.writing.compareAndSet(false, true));
+    }
+
+    @Override
+    public void close() {
+        writers.shutdown();
     }
 
     private void run(TenantId tenant, List<Pending> batch) {
@@ -74,7 +90,7 @@ public class AppendLanes {
         try {
             List<AppendOutcome> outcomes = call.run(tenant, appends);
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome.complete(outcomes.get(i));
+                batch.get(i).complete(outcomes.get(i));
             }
         } catch (Exception | Error e) {
             if (batch.size() > 1) {
@@ -82,7 +98,7 @@ public class AppendLanes {
                 batch.forEach(p -> run(tenant, List.of(p)));
             } else {
                 // Never leave a waiting caller without an outcome, whatever went wrong.
-                batch.get(0).outcome.complete(AppendOutcome.failed(asRuntime(e, appends.get(0))));
+                batch.get(0).complete(AppendOutcome.failed(asRuntime(e, appends.get(0))));
             }
         }
     }
@@ -97,30 +113,25 @@ public class AppendLanes {
 
     private static final class Pending {
         final EncodedAppend append;
-        final CompletableFuture<AppendOutcome> outcome = new CompletableFuture<>();
+        final Thread waiter = Thread.currentThread();
+        volatile AppendOutcome outcome;
 
         Pending(EncodedAppend append) {
             this.append = append;
         }
 
-        /** Waits for the outcome, briefly: then the caller checks whether the lane needs a leader. */
-        boolean awaitOutcome() {
-            try {
-                outcome.get(10, TimeUnit.MILLISECONDS);
-                return true;
-            } catch (TimeoutException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for an append", e);
-            } catch (ExecutionException e) {
-                return true;
-            }
+        boolean isDone() {
+            return outcome != null;
+        }
+
+        void complete(AppendOutcome result) {
+            outcome = result;
+            LockSupport.unpark(waiter);
         }
     }
 
     private static final class Lane {
-        final AtomicBoolean leading = new AtomicBoolean();
+        final AtomicBoolean writing = new AtomicBoolean();
         final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
 
         /** The oldest waiting appends, within the caps (always at least one). */
