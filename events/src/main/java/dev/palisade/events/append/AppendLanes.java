@@ -76,17 +76,23 @@ public class AppendLanes {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).outcome.complete(outcomes.get(i));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception | Error e) {
             if (batch.size() > 1) {
                 // Attribute the failure: each append again, alone, gets its own outcome.
                 batch.forEach(p -> run(tenant, List.of(p)));
             } else {
-                batch.get(0).outcome.complete(AppendOutcome.failed(e instanceof RuntimeException r
-                        ? r
-                        : new IllegalStateException("appending to stream '" + appends.get(0).command().streamId()
-                                + "' failed (SQL state " + ((SQLException) e).getSQLState() + ")", e)));
+                // Never leave a waiting caller without an outcome, whatever went wrong.
+                batch.get(0).outcome.complete(AppendOutcome.failed(asRuntime(e, appends.get(0))));
             }
         }
+    }
+
+    private static RuntimeException asRuntime(Throwable e, EncodedAppend append) {
+        if (e instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        String state = e instanceof SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : "";
+        return new IllegalStateException("appending to stream '" + append.command().streamId() + "' failed" + state, e);
     }
 
     private static final class Pending {

@@ -1,0 +1,140 @@
+package dev.palisade.events.append;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.palisade.events.AppendCommand;
+import dev.palisade.events.AppendResult;
+import dev.palisade.events.ExpectedVersion;
+import dev.palisade.events.NewEvent;
+import dev.palisade.events.StreamId;
+import dev.palisade.events.WrongExpectedVersionException;
+import dev.palisade.tenancy.TenantId;
+
+/** Group commit without a database: combining, per-append outcomes, failure attribution, lanes per tenant. */
+class AppendLanesTest {
+
+    private static final TenantId ACME = TenantId.of("acme");
+
+    @Test
+    void concurrentAppendsAreCombinedAndEachGetsItsOwnResult() throws Exception {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> {
+            assertEquals(1, inFlight.incrementAndGet(), "one call at a time per tenant");
+            batchSizes.add(appends.size());
+            sleep(5);
+            inFlight.decrementAndGet();
+            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+        }, 64, 1 << 20);
+        List<String> streams = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            streams.add("s-" + i);
+        }
+        Map<String, AppendResult> results = runConcurrently(16, streams, s -> lanes.append(ACME, encoded(s)));
+        for (String s : streams) {
+            assertEquals(s, results.get(s).streamId().value(), "each caller gets the result of its own append");
+        }
+        assertEquals(200, batchSizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(batchSizes.stream().anyMatch(n -> n > 1), "appends waiting together were combined: " + batchSizes);
+    }
+
+    @Test
+    void aFailedCombinedCallIsRetriedAloneSoOnlyTheCulpritFails() throws Exception {
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> {
+            sleep(2);
+            if (appends.stream().anyMatch(a -> a.command().streamId().value().equals("bad"))) {
+                throw new SQLException("boom", "XX000");
+            }
+            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+        }, 64, 1 << 20);
+        List<String> streams = new ArrayList<>(List.of("bad"));
+        for (int i = 0; i < 50; i++) {
+            streams.add("ok-" + i);
+        }
+        Map<String, Object> outcomes = new ConcurrentHashMap<>();
+        runConcurrently(8, streams, s -> {
+            try {
+                outcomes.put(s, lanes.append(ACME, encoded(s)));
+            } catch (IllegalStateException e) {
+                outcomes.put(s, e);
+            }
+            return null;
+        });
+        assertTrue(outcomes.get("bad") instanceof IllegalStateException, "the failing append fails");
+        assertTrue(((Exception) outcomes.get("bad")).getMessage().contains("XX000"));
+        streams.stream().filter(s -> !s.equals("bad"))
+                .forEach(s -> assertTrue(outcomes.get(s) instanceof AppendResult, s + " must succeed"));
+    }
+
+    @Test
+    void eachAppendKeepsItsOwnFailure() {
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> appends.stream()
+                .map(a -> AppendOutcome.failed(new WrongExpectedVersionException(a.command().streamId(),
+                        a.command().expectedVersion(), 7)))
+                .toList(), 64, 1 << 20);
+        WrongExpectedVersionException e = assertThrows(WrongExpectedVersionException.class,
+                () -> lanes.append(ACME, encoded("s")));
+        assertEquals(7, e.currentVersion());
+    }
+
+    private interface Work<T> {
+        T run(String stream) throws Exception;
+    }
+
+    private static <T> Map<String, T> runConcurrently(int threads, List<String> streams, Work<T> work)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            Map<String, Future<T>> futures = new ConcurrentHashMap<>();
+            for (String s : streams) {
+                futures.put(s, pool.submit(() -> work.run(s)));
+            }
+            Map<String, T> results = new ConcurrentHashMap<>();
+            for (var entry : futures.entrySet()) {
+                T value = entry.getValue().get(30, TimeUnit.SECONDS);
+                if (value != null) {
+                    results.put(entry.getKey(), value);
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static EncodedAppend encoded(String stream) {
+        AppendCommand command = AppendCommand.to(StreamId.of(stream), ExpectedVersion.any(),
+                List.of(NewEvent.of("A", JsonNodeFactory.instance.objectNode())));
+        return new EncodedAppend(command, "{}", 2);
+    }
+
+    private static AppendResult resultFor(EncodedAppend append) {
+        return new AppendResult(append.command().streamId(), 1, 1, List.of(1L), false);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
