@@ -5,12 +5,14 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 
 import dev.palisade.tenancy.TenantId;
+import io.quarkus.arc.Unremovable;
 
 /**
  * The tenant of the current request: set once by the authentication filter, or by {@link TenantScope} for work that
  * runs outside HTTP. Read it through {@link CurrentTenant}, which also works where no request context is active.
  */
 @RequestScoped
+@Unremovable // looked up programmatically (CurrentTenant, TenantScope): an embedding app may never inject it
 public class TenantContext {
 
     private TenantId tenant;
