@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
@@ -42,12 +43,12 @@ class EventIsolationWithoutRowLevelSecurityTest extends EventIsolationContract {
 
     @BeforeEach
     void switchRowLevelSecurityOff() throws SQLException {
-        setRowLevelSecurity(false);
+        Db.setRowLevelSecurity(false, List.of("events", "event_positions"));
     }
 
     @AfterAll
     static void switchRowLevelSecurityOn() throws SQLException {
-        setRowLevelSecurity(true);
+        Db.setRowLevelSecurity(true, List.of("events", "event_positions"));
     }
 
     @Test
@@ -62,14 +63,6 @@ class EventIsolationWithoutRowLevelSecurityTest extends EventIsolationContract {
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 assertTrue(rs.getLong(1) > 0, "with RLS off, the service role with no tenant set sees B's events");
-            }
-        }
-    }
-
-    private static void setRowLevelSecurity(boolean on) throws SQLException {
-        try (Connection owner = Db.owner(); Statement st = owner.createStatement()) {
-            for (String table : new String[]{"events", "event_positions"}) {
-                st.execute("ALTER TABLE " + table + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY");
             }
         }
     }

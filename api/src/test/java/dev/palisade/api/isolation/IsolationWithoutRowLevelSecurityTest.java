@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,12 +35,12 @@ class IsolationWithoutRowLevelSecurityTest extends IsolationContract {
 
     @BeforeEach
     void switchRowLevelSecurityOff() throws SQLException {
-        setRowLevelSecurity(false);
+        Db.setRowLevelSecurity(false, TENANT_TABLES);
     }
 
     @AfterAll
     static void switchRowLevelSecurityOn() throws SQLException {
-        setRowLevelSecurity(true);
+        Db.setRowLevelSecurity(true, TENANT_TABLES);
     }
 
     /** Native SQL bypasses Hibernate, so without RLS it sees everything: proof that RLS really is off here. */
@@ -50,14 +51,5 @@ class IsolationWithoutRowLevelSecurityTest extends IsolationContract {
         long seen = countAs(TenantId.of(w.a().id()),
                 "SELECT count(*) FROM workspaces WHERE tenant_id = '" + w.b().id() + "'");
         assertTrue(seen > 0, "with RLS off, native SQL must see other tenants' rows (the filter does not cover it)");
-    }
-
-    private static void setRowLevelSecurity(boolean on) throws SQLException {
-        try (Connection owner = Db.owner(); Statement st = owner.createStatement()) {
-            for (String table : TENANT_TABLES) {
-                st.execute("DO $$ BEGIN IF to_regclass('public." + table + "') IS NOT NULL THEN EXECUTE 'ALTER TABLE "
-                        + table + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY'; END IF; END $$");
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,6 +39,16 @@ public final class Db {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: " + sql, e);
+        }
+    }
+
+    /** Switches row-level security of the given tables on or off, as their owner (tests of one wall alone). */
+    public static void setRowLevelSecurity(boolean on, List<String> tables) throws SQLException {
+        try (Connection owner = owner(); java.sql.Statement st = owner.createStatement()) {
+            for (String table : tables) {
+                st.execute("DO $$ BEGIN IF to_regclass('public." + table + "') IS NOT NULL THEN EXECUTE 'ALTER TABLE "
+                        + table + (on ? " ENABLE" : " DISABLE") + " ROW LEVEL SECURITY'; END IF; END $$");
+            }
         }
     }
 
