@@ -5,7 +5,8 @@
 #   mvn -q package -pl api -am -DskipTests && bench/startup.sh [runs]
 #
 # Uses the local PostgreSQL (superuser postgres on localhost:5432) and a throwaway database it drops afterwards.
-# Prints one line per run and the median, for the plain jar and for the jar with its AppCDS archive.
+# Prints one line per run and the median, for the plain jar and for the jar with the AppCDS archive that
+# deploy/docker/appcds.sh makes (the JVM image makes its archive with the same script, see deploy/README.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -45,5 +46,6 @@ measure() {
   median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   echo "$label: ready after ${times[*]} ms (median $median ms)"
 }
-measure "plain jar" 
-[[ -f $app/app-cds.jsa ]] && measure "jar + AppCDS" -XX:SharedArchiveFile=app-cds.jsa
+measure "plain jar"
+deploy/docker/appcds.sh $app
+measure "jar + AppCDS" -Xshare:on -XX:SharedArchiveFile=app-cds.jsa

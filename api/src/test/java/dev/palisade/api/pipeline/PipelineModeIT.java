@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -85,16 +91,55 @@ class PipelineModeIT {
     @Test
     void freshReplicaOnAMigratedDatabaseReportsItsTimeToReady() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(migrationJobEnv(db))) {
-                assertEquals(0, job.awaitExit(PATIENCE), job.output());
-            }
+            migrate(db);
             try (ServiceProcess replica = ServiceProcess.start(replicaEnv(db))) {
                 Duration toReady = replica.awaitStatus("/q/health/ready", 200, PATIENCE);
                 // The speed target (under 5 s) is measured by bench/startup.sh; this only records the figure.
-                System.getLogger(PipelineModeIT.class.getName()).log(System.Logger.Level.INFO,
-                        "replica ready " + toReady.toMillis() + " ms after process start");
+                log("replica ready " + toReady.toMillis() + " ms after process start");
             }
         }
+    }
+
+    /**
+     * The JVM image runs deploy/docker/appcds.sh at build time and starts with the archive it writes. Here the script
+     * runs with this JVM on the packaged jar, and a replica is started with {@code -Xshare:on}, under which the JVM
+     * refuses to start rather than ignore an archive it cannot map (another JDK build, another class path).
+     */
+    @Test
+    void appCdsArchiveFromTheImageScriptIsUsableByTheReplica() throws Exception {
+        Path app = ServiceProcess.JAR.toAbsolutePath().getParent();
+        Path archive = app.resolve("app-cds.jsa");
+        Files.deleteIfExists(archive);
+        ProcessBuilder script = new ProcessBuilder("sh", Path.of("../deploy/docker/appcds.sh").toString(),
+                app.toString()).redirectErrorStream(true);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
+        script.environment().put("PATH", javaBin + File.pathSeparator + System.getenv("PATH"));
+        Process generation = script.start();
+        String output = new String(generation.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(generation.waitFor(3, TimeUnit.MINUTES), "appcds.sh finishes");
+        assertEquals(0, generation.exitValue(), "appcds.sh succeeds:\n" + output);
+        assertTrue(Files.size(archive) > 1 << 20, "the archive holds the application's classes: " + output);
+
+        try (TestDatabase db = TestDatabase.provision()) {
+            migrate(db);
+            try (ServiceProcess replica = ServiceProcess.start(replicaEnv(db),
+                    List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive))) {
+                Duration toReady = replica.awaitStatus("/q/health/ready", 200, PATIENCE);
+                log("replica with its AppCDS archive ready " + toReady.toMillis() + " ms after process start");
+                assertFalse(replica.output().matches("(?s).*\\[(warning|error)\\]\\[cds.*"),
+                        "the JVM mapped the archive without complaint:\n" + replica.output());
+            }
+        }
+    }
+
+    private static void migrate(TestDatabase db) throws Exception {
+        try (ServiceProcess job = ServiceProcess.start(migrationJobEnv(db))) {
+            assertEquals(0, job.awaitExit(PATIENCE), job.output());
+        }
+    }
+
+    private static void log(String message) {
+        System.getLogger(PipelineModeIT.class.getName()).log(System.Logger.Level.INFO, message);
     }
 
     private static Map<String, String> replicaEnv(TestDatabase db) {
