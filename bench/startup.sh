@@ -7,6 +7,7 @@
 # Uses the local PostgreSQL (superuser postgres on localhost:5432) and a throwaway database it drops afterwards.
 # Prints one line per run and the median, for the plain jar and for the jar with the AppCDS archive that
 # deploy/docker/appcds.sh makes (the JVM image makes its archive with the same script, see deploy/README.md).
+# BENCH_WRAPPER prefixes each java command, e.g. BENCH_WRAPPER="taskset -c 0" to see the start on one CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -35,7 +36,7 @@ measure() {
   for _ in $(seq 1 "$runs"); do
     local start end
     start=$(date +%s%N)
-    (cd $app && exec java "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar >/dev/null 2>&1) &
+    (cd $app && exec ${BENCH_WRAPPER:-} java "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar >/dev/null 2>&1) &
     local pid=$!
     until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do sleep 0.02; done
     end=$(date +%s%N)
