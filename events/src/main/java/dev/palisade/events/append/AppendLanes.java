@@ -22,7 +22,8 @@ import dev.palisade.tenancy.TenantId;
  * writer (a thread of its own while the lane has work) sends all that are waiting (up to a cap per call) in one call,
  * one transaction, one WAL flush. Each append keeps its own outcome: its own version check, its own result or
  * failure; its caller waits only for that. Different tenants have different lanes and writers, so a tenant whose
- * appends wait (for a caller's long transaction, say) holds up no other tenant.
+ * appends wait (for a caller's long transaction, say) holds up no other tenant. A lane lives only while it has work,
+ * so a service that has seen a million tenants holds lanes for the few appending right now, not for all of them.
  */
 public class AppendLanes implements AutoCloseable {
 
@@ -56,9 +57,13 @@ public class AppendLanes implements AutoCloseable {
 
     /** Appends through the tenant's lane and returns this append's own result (or throws its own failure). */
     public AppendResult append(TenantId tenant, EncodedAppend append) {
-        Lane lane = lanes.computeIfAbsent(tenant, t -> new Lane());
         Pending mine = new Pending(append);
-        lane.queue.add(mine);
+        // Queued inside compute, so it cannot land in a lane that its writer is retiring (see retire).
+        Lane lane = lanes.compute(tenant, (t, existing) -> {
+            Lane target = existing != null ? existing : new Lane();
+            target.queue.add(mine);
+            return target;
+        });
         if (lane.writing.compareAndSet(false, true)) {
             writers.execute(() -> write(tenant, lane));
         }
@@ -78,6 +83,22 @@ public class AppendLanes implements AutoCloseable {
             lane.writing.set(false);
             // An append queued after the last drain, whose caller found the lane being written, is not left behind.
         } while (!lane.queue.isEmpty() && lane.writing.compareAndSet(false, true));
+        retire(tenant, lane);
+    }
+
+    /**
+     * Drops an idle lane from the map. Appends are queued under the map's lock for the tenant, so either one got in
+     * first (the queue is not empty, or another writer has the lane: the lane stays) or it comes after and makes a
+     * new lane; no append is ever queued in a lane nobody will write.
+     */
+    private void retire(TenantId tenant, Lane lane) {
+        lanes.computeIfPresent(tenant, (t, current) -> current == lane && current.queue.isEmpty()
+                && !current.writing.get() ? null : current);
+    }
+
+    /** How many tenants have a lane now (appends queued or being written). */
+    int activeLanes() {
+        return lanes.size();
     }
 
     @Override

@@ -95,6 +95,28 @@ class AppendLanesTest {
         assertEquals(7, e.currentVersion());
     }
 
+    @Test
+    void lanesOfIdleTenantsAreDropped() throws Exception {
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> {
+            sleep(1);
+            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+        }, 8, 1 << 20);
+        List<String> appends = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            appends.add(String.valueOf(i));
+        }
+        Map<String, AppendResult> results = runConcurrently(12, appends,
+                i -> lanes.append(TenantId.of("tenant-" + Integer.parseInt(i) % 30), encoded(i)));
+        assertEquals(300, results.size(), "every append completed");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (lanes.activeLanes() > 0 && System.nanoTime() < deadline) {
+            sleep(5);
+        }
+        assertEquals(0, lanes.activeLanes(), "no lane is kept for a tenant with nothing to write");
+        assertEquals("again", lanes.append(TenantId.of("tenant-1"), encoded("again")).streamId().value(),
+                "a tenant whose lane was dropped appends as before");
+    }
+
     private interface Work<T> {
         T run(String stream) throws Exception;
     }
