@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.palisade.api.support.Db;
+import dev.palisade.api.support.SseStream;
 import dev.palisade.api.support.TenantFixture;
 import io.quarkus.test.common.http.TestHTTPResource;
 

@@ -11,7 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.events.SseStream.Frame;
+import dev.palisade.api.support.SseStream;
+import dev.palisade.api.support.SseStream.Frame;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -6,23 +6,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.palisade.api.support.SseStream;
 import dev.palisade.testing.TestDatabase;
 
 /**
  * Two replicas of the packaged service on one database: a suspension or a key revocation made through one replica
- * stops the tenant on the other, although the other had the key cached as valid.
+ * stops the tenant on the other, although the other had the key cached as valid; events appended through both reach
+ * the feed and the live subscribers of both, in one gap-free order; the expected version holds across replicas.
  */
 class ReplicasIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String ADMIN = "replicas-it-admin-key-0123456789abcdef";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void suspensionAndRevocationReachEveryReplica() throws Exception {
@@ -57,6 +71,84 @@ class ReplicasIT {
     }
 
     @Test
+    void eventsAppendedThroughBothReplicasFormOneFeedThatSubscribersOfBothSee() throws Exception {
+        try (TestDatabase db = TestDatabase.provision()) {
+            try (ServiceProcess job = ServiceProcess.start(env(db, true))) {
+                assertEquals(0, job.awaitExit(PATIENCE), job.output());
+            }
+            // The fallback poll is pushed out of the test's reach: only the notification one replica's append sends
+            // through PostgreSQL can wake the other replica's subscriber in time.
+            Map<String, String> env = env(db, false);
+            env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
+            try (ServiceProcess one = ServiceProcess.start(env);
+                    ServiceProcess two = ServiceProcess.start(env)) {
+                one.awaitStatus("/q/health/ready", 200, PATIENCE);
+                two.awaitStatus("/q/health/ready", 200, PATIENCE);
+                String[] tenant = register(one, "streams");
+                int writers = 4;
+                int appendsPerWriter = 20;
+                int total = writers * appendsPerWriter * 2;
+
+                try (SseStream onOne = SseStream.open(one.uri("/events/subscribe?after=0"), tenant);
+                        SseStream onTwo = SseStream.open(two.uri("/events/subscribe?after=0"), tenant)) {
+                    assertEquals(200, onOne.status());
+                    assertEquals(200, onTwo.status());
+                    ExecutorService pool = Executors.newFixedThreadPool(writers);
+                    try {
+                        List<Future<?>> done = new ArrayList<>();
+                        for (int w = 0; w < writers; w++) {
+                            ServiceProcess via = w % 2 == 0 ? one : two;
+                            String own = "/streams/writer-" + w + "/events";
+                            done.add(pool.submit(() -> {
+                                for (int i = 0; i < appendsPerWriter; i++) {
+                                    assertAppended(via.send("POST", own, append("\"any\""), tenant));
+                                    assertAppended(via.send("POST", "/streams/shared/events", append("\"any\""),
+                                            tenant));
+                                }
+                                return null;
+                            }));
+                        }
+                        for (Future<?> writer : done) {
+                            writer.get(2, TimeUnit.MINUTES);
+                        }
+                    } finally {
+                        pool.shutdownNow();
+                    }
+
+                    List<Long> seenOnOne = positions(onOne, total);
+                    List<Long> seenOnTwo = positions(onTwo, total);
+                    assertStrictlyIncreasing(seenOnOne);
+                    assertEquals(seenOnOne, seenOnTwo, "both replicas' subscribers see the same events in one order");
+                    JsonNode feed = JSON.readTree(two.send("GET", "/events?after=0&limit=1000", null, tenant).body());
+                    List<Long> fed = new ArrayList<>();
+                    feed.get("events").forEach(e -> fed.add(e.get("position").asLong()));
+                    assertEquals(seenOnOne, fed, "the feed read from either replica holds exactly what was pushed");
+                }
+                JsonNode shared = JSON.readTree(
+                        one.send("GET", "/streams/shared/events?limit=1000", null, tenant).body());
+                List<Long> versions = new ArrayList<>();
+                shared.get("events").forEach(e -> versions.add(e.get("version").asLong()));
+                assertEquals(LongStream.rangeClosed(1, writers * appendsPerWriter).boxed().toList(), versions,
+                        "a stream written through both replicas has versions 1..n, no gap, no duplicate");
+
+                for (int round = 0; round < 10; round++) {
+                    String path = "/streams/race-" + round + "/events";
+                    CompletableFuture<HttpResponse<String>> viaOne = CompletableFuture
+                            .supplyAsync(() -> post(one, path, append("\"no_stream\""), tenant));
+                    CompletableFuture<HttpResponse<String>> viaTwo = CompletableFuture
+                            .supplyAsync(() -> post(two, path, append("\"no_stream\""), tenant));
+                    List<Integer> statuses = new ArrayList<>(List.of(viaOne.get().statusCode(),
+                            viaTwo.get().statusCode()));
+                    statuses.sort(null);
+                    assertEquals(List.of(201, 409), statuses, "exactly one of two racing creates wins: " + path);
+                    HttpResponse<String> loser = viaOne.get().statusCode() == 409 ? viaOne.get() : viaTwo.get();
+                    assertEquals(1, JSON.readTree(loser.body()).get("currentVersion").asLong(), loser.body());
+                }
+            }
+        }
+    }
+
+    @Test
     void productionRefusesToStartWithoutAnAdminKey() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
             Map<String, String> env = env(db, false);
@@ -66,6 +158,45 @@ class ReplicasIT {
                 assertNotEquals(0, exit, "a replica without an admin key must not start");
                 assertTrue(replica.output().contains("PALISADE_ADMIN_KEY must be set"), replica.output());
             }
+        }
+    }
+
+    /** Registers a tenant through the replica and returns its request headers (tenant id and API key). */
+    private static String[] register(ServiceProcess replica, String id) throws Exception {
+        HttpResponse<String> created = replica.send("POST", "/admin/tenants",
+                "{\"id\":\"" + id + "\",\"name\":\"" + id + "\"}", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, created.statusCode(), created.body());
+        return new String[]{"X-Tenant-ID", id, "Authorization", "Bearer " + field(created.body(), "secret")};
+    }
+
+    private static String append(String expectedVersion) {
+        return "{\"expectedVersion\":" + expectedVersion + ",\"events\":[{\"type\":\"Noted\",\"data\":{\"n\":1}}]}";
+    }
+
+    private static HttpResponse<String> post(ServiceProcess replica, String path, String body, String... headers) {
+        try {
+            return replica.send("POST", path, body, headers);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertAppended(HttpResponse<String> response) {
+        assertEquals(201, response.statusCode(), response.body());
+    }
+
+    /** The positions of the first {@code count} events pushed to the subscriber. */
+    private static List<Long> positions(SseStream stream, int count) throws InterruptedException {
+        List<Long> positions = new ArrayList<>();
+        while (positions.size() < count) {
+            positions.add(Long.parseLong(stream.nextEvent(Duration.ofSeconds(10)).id()));
+        }
+        return positions;
+    }
+
+    private static void assertStrictlyIncreasing(List<Long> positions) {
+        for (int i = 1; i < positions.size(); i++) {
+            assertTrue(positions.get(i) > positions.get(i - 1), "positions increase: " + positions);
         }
     }
 

@@ -94,6 +94,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** This replica's URL for {@code path}. */
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
     /** Sends a request to this replica; {@code path} is appended to its base URL. */
     HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

@@ -1,4 +1,4 @@
-package dev.palisade.api.events;
+package dev.palisade.api.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A test client for a server-sent event stream: frames (blank-line separated blocks) arrive in a queue. */
-final class SseStream implements AutoCloseable {
+public final class SseStream implements AutoCloseable {
 
     /** One frame: its {@code id:}, {@code data:} and comment lines. */
-    record Frame(String id, String data, String comment) {
-        boolean isEvent() {
+    public record Frame(String id, String data, String comment) {
+        public boolean isEvent() {
             return data != null;
         }
     }
@@ -40,7 +40,7 @@ final class SseStream implements AutoCloseable {
     }
 
     /** Opens {@code url} with the given headers (name, value, name, value...). */
-    static SseStream open(URI url, String... headers) {
+    public static SseStream open(URI url, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Accept", "text/event-stream").GET();
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -48,12 +48,12 @@ final class SseStream implements AutoCloseable {
         return new SseStream(request.build());
     }
 
-    int status() throws Exception {
+    public int status() throws Exception {
         return response.get(10, TimeUnit.SECONDS).statusCode();
     }
 
     /** The next event frame within {@code timeout}, skipping comments; fails on timeout. */
-    Frame nextEvent(Duration timeout) throws InterruptedException {
+    public Frame nextEvent(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Frame frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -67,7 +67,7 @@ final class SseStream implements AutoCloseable {
     }
 
     /** The next comment frame within {@code timeout}, skipping events; fails on timeout. */
-    Frame nextComment(Duration timeout) throws InterruptedException {
+    public Frame nextComment(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Frame frame = frames.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -81,7 +81,7 @@ final class SseStream implements AutoCloseable {
     }
 
     /** Every event frame that arrives within {@code window}. */
-    List<Frame> eventsWithin(Duration window) throws InterruptedException {
+    public List<Frame> eventsWithin(Duration window) throws InterruptedException {
         List<Frame> events = new ArrayList<>();
         long deadline = System.nanoTime() + window.toNanos();
         Frame frame;
