@@ -3,11 +3,8 @@ package dev.palisade.tenancy.apikey;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Checks a tenant's API key. Results are cached per key, so a steady client costs no database round trip; a
  * revocation or suspension drops the tenant's entries on every replica (see {@link TenancyChanges}) and the next
- * request sees it. Entries also expire after {@code palisade.tenancy.auth-cache-ttl} in case a notification is lost.
+ * request sees it. Entries also expire after {@code palisade.tenancy.auth-cache-ttl} in case a notification is lost,
+ * and at most {@code palisade.tenancy.auth-cache-max-entries} are kept (see {@link VerdictCache}).
  * <p>
  * Whatever the outcome, the presented secret is hashed and compared in constant time, so timing tells nothing about
  * whether the tenant or the key exists.
@@ -33,23 +31,22 @@ public class ApiKeyVerifier {
     private record CacheKey(TenantId tenant, UUID keyId) {
     }
 
-    private record Entry(byte[] hash, boolean revoked, boolean suspended, long expiresAt) {
+    private record Entry(byte[] hash, boolean revoked, boolean suspended) {
     }
 
     private static final byte[] NO_KEY = ApiKeySecret.hash("pal_no-such-key");
 
     private final TenantScope tenantScope;
     private final TenantSession session;
-    private final long ttlNanos;
-    private final Map<CacheKey, Entry> cache = new ConcurrentHashMap<>();
-    private final Map<TenantId, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final VerdictCache<CacheKey, Entry> cache;
 
     ApiKeyVerifier(TenantScope tenantScope, TenantSession session, TenancyChanges changes,
-            @ConfigProperty(name = "palisade.tenancy.auth-cache-ttl", defaultValue = "30s") Duration ttl) {
+            @ConfigProperty(name = "palisade.tenancy.auth-cache-ttl", defaultValue = "30s") Duration ttl,
+            @ConfigProperty(name = "palisade.tenancy.auth-cache-max-entries", defaultValue = "10000") int maxEntries) {
         this.tenantScope = tenantScope;
         this.session = session;
-        this.ttlNanos = ttl.toNanos();
-        changes.subscribe(this::evict, this::evictAll);
+        this.cache = new VerdictCache<>(ttl.toNanos(), maxEntries);
+        changes.subscribe(tenant -> cache.invalidate(k -> k.tenant().equals(tenant)), cache::invalidateAll);
     }
 
     /** Whether {@code presented} is a working key of {@code tenant}, and whether the tenant is active. */
@@ -64,17 +61,7 @@ public class ApiKeyVerifier {
     }
 
     private Entry entry(CacheKey key) {
-        Entry cached = cache.get(key);
-        if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
-            return cached;
-        }
-        long generation = generation(key.tenant()).get();
-        Entry loaded = load(key).orElse(null);
-        if (loaded != null && generation(key.tenant()).get() == generation) {
-            // Stored only if no change to this tenant was announced while loading; otherwise it may be stale.
-            cache.put(key, loaded);
-        }
-        return loaded;
+        return cache.get(key, () -> load(key).orElse(null));
     }
 
     private Optional<Entry> load(CacheKey key) {
@@ -88,21 +75,8 @@ public class ApiKeyVerifier {
                     """).setParameter("tenant", key.tenant().value()).setParameter("id", key.keyId())
                     .getResultList();
             return rows.stream().findFirst().map(row -> new Entry((byte[]) row[0], (Boolean) row[1],
-                    (Boolean) row[2], System.nanoTime() + ttlNanos));
+                    (Boolean) row[2]));
         }));
     }
 
-    private AtomicLong generation(TenantId tenant) {
-        return generations.computeIfAbsent(tenant, t -> new AtomicLong());
-    }
-
-    private void evict(TenantId tenant) {
-        generation(tenant).incrementAndGet();
-        cache.keySet().removeIf(k -> k.tenant().equals(tenant));
-    }
-
-    private void evictAll() {
-        generations.values().forEach(AtomicLong::incrementAndGet);
-        cache.clear();
-    }
 }
