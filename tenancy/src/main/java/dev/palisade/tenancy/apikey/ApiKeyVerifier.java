@@ -1,15 +1,13 @@
 package dev.palisade.tenancy.apikey;
 
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.palisade.tenancy.TenancyConfig;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.TenantScope;
 import dev.palisade.tenancy.registry.TenancyChanges;
@@ -19,8 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Checks a tenant's API key. Results are cached per key, so a steady client costs no database round trip; a
  * revocation or suspension drops the tenant's entries on every replica (see {@link TenancyChanges}) and the next
- * request sees it. Entries also expire after {@code palisade.tenancy.auth-cache-ttl} in case a notification is lost,
- * and at most {@code palisade.tenancy.auth-cache-max-entries} are kept (see {@link VerdictCache}).
+ * request sees it. Entries also expire after {@code palisade.tenancy.auth-cache.ttl} in case a notification is lost,
+ * and at most {@code palisade.tenancy.auth-cache.max-entries} are kept (see {@link VerdictCache}).
  * <p>
  * Whatever the outcome, the presented secret is hashed and compared in constant time, so timing tells nothing about
  * whether the tenant or the key exists.
@@ -40,12 +38,10 @@ public class ApiKeyVerifier {
     private final TenantSession session;
     private final VerdictCache<CacheKey, Entry> cache;
 
-    ApiKeyVerifier(TenantScope tenantScope, TenantSession session, TenancyChanges changes,
-            @ConfigProperty(name = "palisade.tenancy.auth-cache-ttl", defaultValue = "30s") Duration ttl,
-            @ConfigProperty(name = "palisade.tenancy.auth-cache-max-entries", defaultValue = "10000") int maxEntries) {
+    ApiKeyVerifier(TenantScope tenantScope, TenantSession session, TenancyChanges changes, TenancyConfig config) {
         this.tenantScope = tenantScope;
         this.session = session;
-        this.cache = new VerdictCache<>(ttl.toNanos(), maxEntries);
+        this.cache = new VerdictCache<>(config.authCache().ttl().toNanos(), config.authCache().maxEntries());
         changes.subscribe(tenant -> cache.invalidate(k -> k.tenant().equals(tenant)), cache::invalidateAll);
     }
 

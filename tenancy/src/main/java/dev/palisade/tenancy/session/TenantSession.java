@@ -5,9 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import dev.palisade.tenancy.TenancyConfig;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.TenantMismatchException;
 import dev.palisade.tenancy.context.CurrentTenant;
@@ -35,12 +35,11 @@ public class TenantSession {
     private final TransactionSynchronizationRegistry transactions;
     private final boolean filterDisabledForTests;
 
-    TenantSession(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            @ConfigProperty(name = "palisade.tenancy.test.disable-hibernate-filter", defaultValue = "false") boolean disableFilter) {
+    TenantSession(EntityManager entityManager, TransactionSynchronizationRegistry transactions, TenancyConfig config) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         // Switching a wall off exists only to prove the other wall alone holds; it is ignored outside tests.
-        this.filterDisabledForTests = disableFilter && LaunchMode.current() == LaunchMode.TEST;
+        this.filterDisabledForTests = config.test().disableHibernateFilter() && LaunchMode.current() == LaunchMode.TEST;
     }
 
     /** The entity manager of the current transaction, bound to the current tenant. */
