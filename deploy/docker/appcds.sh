@@ -10,8 +10,10 @@
 # Quarkus stops right after its static initialisation when quarkus.appcds.generate=true, so no database is needed.
 # Static initialisation does validate the configuration, though, and a failed validation would exit early with only
 # part of the classes archived: the datasource user is therefore given a placeholder value (it is never used to
-# connect, and nothing of it is stored in the archive, which holds class metadata only). The archive is then mapped once with -Xshare:on, which fails instead of silently
-# ignoring an archive this JDK cannot use, so a broken archive stops the image build rather than slowing every start.
+# connect, and nothing of it is stored in the archive, which holds class metadata only).
+#
+# The archive is then mapped once with -Xshare:on, which fails instead of silently ignoring an archive this JDK
+# cannot use, so a broken archive stops the image build rather than slowing every start.
 set -eu
 app=$(cd "${1:?usage: appcds.sh APP_DIR}" && pwd)
 jar=$app/quarkus-run.jar

@@ -74,5 +74,4 @@ public class ApiKeyVerifier {
                     (Boolean) row[2]));
         }));
     }
-
 }

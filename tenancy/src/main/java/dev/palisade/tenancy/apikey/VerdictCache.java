@@ -74,14 +74,16 @@ final class VerdictCache<K, V> {
         return entries.size();
     }
 
+    /** When full: drops the expired entries, then arbitrary ones down to 90% so the next misses need no sweep. */
     private void makeRoom() {
         if (entries.size() < maxEntries) {
             return;
         }
         long now = System.nanoTime();
         entries.values().removeIf(e -> e.expiresAt() - now <= 0);
+        int target = maxEntries - Math.max(1, maxEntries / 10);
         Iterator<K> keys = entries.keySet().iterator();
-        while (entries.size() >= maxEntries && keys.hasNext()) {
+        while (entries.size() > target && keys.hasNext()) {
             keys.next();
             keys.remove();
         }
