@@ -9,22 +9,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.events.AppendResult;
 import dev.palisade.events.EventPage;
 import dev.palisade.events.RecordedEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The JSON bodies of the event endpoints. */
+/**
+ * The JSON bodies of the event endpoints. Each is registered for reflection because Jackson reaches them outside
+ * what Quarkus can see in the resource signatures (the append body is parsed from bytes, the append result goes out
+ * in a {@code Response}, events are written into server-sent events by hand), and a native image drops the record
+ * accessors and constructors of classes nobody registered.
+ */
 final class EventViews {
 
     private EventViews() {
     }
 
     /** {@code POST /streams/{streamId}/events}: {@code expectedVersion} is "any", "no_stream", "exists" or a number. */
+    @RegisterForReflection
     record AppendBody(JsonNode expectedVersion, List<EventBody> events) {
     }
 
     /** One event to append; {@code eventId} is generated when absent, {@code metadata} defaults to {@code {}}. */
+    @RegisterForReflection
     record EventBody(String eventId, String type, JsonNode data, JsonNode metadata) {
     }
 
     /** What an append wrote (or, on a retry, had written). */
+    @RegisterForReflection
     record AppendView(String streamId, long fromVersion, long toVersion, List<Long> positions) {
         static AppendView of(AppendResult result) {
             return new AppendView(result.streamId().value(), result.fromVersion(), result.toVersion(),
@@ -33,6 +42,7 @@ final class EventViews {
     }
 
     /** An event as read. */
+    @RegisterForReflection
     record EventView(long position, String streamId, long version, UUID eventId, String type, JsonNode data,
             JsonNode metadata, Instant recordedAt) {
         static EventView of(RecordedEvent e) {
@@ -42,6 +52,7 @@ final class EventViews {
     }
 
     /** A page of events; {@code next} is the cursor of the following page, or null at the end. */
+    @RegisterForReflection
     record PageView(List<EventView> events, Long next) {
         static PageView of(EventPage page) {
             return new PageView(page.events().stream().map(EventView::of).toList(), page.next());
