@@ -20,7 +20,9 @@ import dev.palisade.tenancy.context.CurrentTenant;
  * PostgreSQL (row-level security {@code WITH CHECK}, and a trigger that forbids changing {@code tenant_id}).
  */
 @MappedSuperclass
-@FilterDef(name = TenantFilter.NAME, defaultCondition = TenantFilter.CONDITION, autoEnabled = true, applyToLoadByKey = true, parameters = @ParamDef(name = TenantFilter.PARAMETER, type = String.class, resolver = CurrentTenantParameter.class))
+@FilterDef(name = TenantFilter.NAME, defaultCondition = TenantFilter.CONDITION, autoEnabled = true,
+        applyToLoadByKey = true, parameters = @ParamDef(name = TenantFilter.PARAMETER, type = String.class,
+                resolver = CurrentTenantParameter.class))
 public abstract class TenantScopedEntity {
 
     /** The tenant the row belongs to. */
