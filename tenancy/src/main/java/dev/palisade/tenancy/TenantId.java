@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
  */
 public record TenantId(String value) {
 
-    private static final Pattern FORMAT = Pattern.compile("^[a-z0-9][a-z0-9-]{1,62}$");
+    /** The form of a tenant id: lower-case letters, digits and dashes, 2 to 63 long, not starting with a dash. */
+    public static final String PATTERN = "^[a-z0-9][a-z0-9-]{1,62}$";
+
+    private static final Pattern FORMAT = Pattern.compile(PATTERN);
 
     public TenantId {
         if (!isValid(value)) {

@@ -14,6 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.palisade.api.auth.AdminAuthenticated;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.NotFoundException;
@@ -42,6 +46,8 @@ public class AdminTenantResource {
         this.tenantScope = tenantScope;
     }
 
+    @APIResponse(responseCode = "201", description = "Registered, with its first API key (secret shown once).",
+            content = @Content(schema = @Schema(implementation = AdminViews.TenantView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(NewTenant request) {
@@ -73,6 +79,8 @@ public class AdminTenantResource {
         return AdminViews.tenant(registry.changeStatus(tenant(id), TenantStatus.ACTIVE));
     }
 
+    @APIResponse(responseCode = "201", description = "Issued. The secret is shown this once only.",
+            content = @Content(schema = @Schema(implementation = AdminViews.KeyView.class)))
     @POST
     @Path("/{id}/api-keys")
     public Response issueKey(@PathParam("id") String id) {
@@ -88,6 +96,7 @@ public class AdminTenantResource {
         return tenantScope.call(existing(id), apiKeys::list);
     }
 
+    @APIResponse(responseCode = "204", description = "Revoked on every replica.")
     @DELETE
     @Path("/{id}/api-keys/{keyId}")
     public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {

@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.tenancy.config.ConfigScope;
 
@@ -34,6 +38,10 @@ public class ConfigResource {
         return endpoints.list(ConfigScope.tenant());
     }
 
+    @APIResponse(responseCode = "200", description = "Replaced; the ETag is its new version.",
+            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+    @APIResponse(responseCode = "201", description = "Created; the ETag is its version.",
+            content = @Content(schema = @Schema(implementation = ConfigView.class)))
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,12 +50,15 @@ public class ConfigResource {
         return endpoints.put(ConfigScope.tenant(), "/configs", key, body, ifMatch);
     }
 
+    @APIResponse(responseCode = "200", description = "The config; the ETag is its version.",
+            content = @Content(schema = @Schema(implementation = ConfigView.class)))
     @GET
     @Path("/{key}")
     public Response get(@PathParam("key") String key) {
         return endpoints.get(ConfigScope.tenant(), key);
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted.")
     @DELETE
     @Path("/{key}")
     public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

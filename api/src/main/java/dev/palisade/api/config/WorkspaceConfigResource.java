@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.config.ConfigScope;
@@ -35,6 +39,10 @@ public class WorkspaceConfigResource {
         return endpoints.list(scope(id));
     }
 
+    @APIResponse(responseCode = "200", description = "Replaced; the ETag is its new version.",
+            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+    @APIResponse(responseCode = "201", description = "Created; the ETag is its version.",
+            content = @Content(schema = @Schema(implementation = ConfigView.class)))
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -43,12 +51,15 @@ public class WorkspaceConfigResource {
         return endpoints.put(scope(id), "/workspaces/" + id + "/configs", key, body, ifMatch);
     }
 
+    @APIResponse(responseCode = "200", description = "The config; the ETag is its version.",
+            content = @Content(schema = @Schema(implementation = ConfigView.class)))
     @GET
     @Path("/{key}")
     public Response get(@PathParam("id") String id, @PathParam("key") String key) {
         return endpoints.get(scope(id), key);
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted.")
     @DELETE
     @Path("/{key}")
     public Response delete(@PathParam("id") String id, @PathParam("key") String key,

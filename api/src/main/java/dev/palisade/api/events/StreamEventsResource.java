@@ -13,7 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.palisade.api.auth.TenantAuthenticated;
+import dev.palisade.api.events.EventViews.AppendBody;
 import dev.palisade.api.events.EventViews.AppendView;
 import dev.palisade.api.events.EventViews.PageView;
 import dev.palisade.events.AppendResult;
@@ -39,9 +45,16 @@ public class StreamEventsResource {
     }
 
     /** 201 with what was written; 200 with the original result when this append was already recorded. */
+    @APIResponse(responseCode = "201", description = "Appended.",
+            content = @Content(schema = @Schema(implementation = AppendView.class)))
+    @APIResponse(responseCode = "200", description = "A retry of a recorded append: its original result.",
+            content = @Content(schema = @Schema(implementation = AppendView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response append(@PathParam("streamId") String streamId, byte[] body) throws IOException {
+    public Response append(@PathParam("streamId") String streamId,
+            @RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = AppendBody.class))) byte[] body)
+            throws IOException {
         // Read as bytes so that the size limit is checked on what was sent, before any parsing.
         AppendResult result = store.append(requests.append(streamId, body));
         AppendView view = AppendView.of(result);

@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.NotFoundException;
@@ -36,6 +40,8 @@ public class WorkspaceResource {
         this.workspaces = workspaces;
     }
 
+    @APIResponse(responseCode = "201", description = "Created; the ETag is its version.",
+            content = @Content(schema = @Schema(implementation = WorkspaceInfo.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewWorkspace request) {
@@ -48,6 +54,8 @@ public class WorkspaceResource {
         return workspaces.list();
     }
 
+    @APIResponse(responseCode = "200", description = "The workspace; the ETag is its version.",
+            content = @Content(schema = @Schema(implementation = WorkspaceInfo.class)))
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") String id) {
@@ -56,6 +64,8 @@ public class WorkspaceResource {
                 .orElseThrow(() -> new NotFoundException("workspace", uuid));
     }
 
+    @APIResponse(responseCode = "200", description = "Updated; the ETag is its new version.",
+            content = @Content(schema = @Schema(implementation = WorkspaceInfo.class)))
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
@@ -68,6 +78,7 @@ public class WorkspaceResource {
         return Response.ok(updated).tag(etag(updated)).build();
     }
 
+    @APIResponse(responseCode = "204", description = "Deleted.")
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

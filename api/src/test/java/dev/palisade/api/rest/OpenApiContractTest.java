@@ -1,0 +1,153 @@
+package dev.palisade.api.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.palisade.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The OpenAPI document is a contract clients generate code from, so it must say what the endpoints really do: the
+ * status codes and bodies they answer with, the credentials they need, and that errors are problem+json.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class OpenApiContractTest {
+
+    private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+    private JsonNode document;
+
+    @BeforeEach
+    void fetch() throws Exception {
+        String json = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        document = new ObjectMapper().readTree(json);
+    }
+
+    @Test
+    void everySuccessAnswerNamesItsBody() {
+        List<String> vague = new ArrayList<>();
+        forEachOperation((name, operation) -> operation.get("responses").properties().forEach(response -> {
+            String status = response.getKey();
+            if (status.startsWith("2") && !status.equals("204")
+                    && response.getValue().at("/content").findValue("schema") == null) {
+                vague.add(name + " " + status);
+            }
+        }));
+        assertTrue(vague.isEmpty(), "success answers without a schema: " + vague);
+    }
+
+    @Test
+    void creationsAnswer201AndDeletions204() {
+        assertSuccess("post /admin/tenants", "201", "TenantView");
+        assertSuccess("post /admin/tenants/{id}/api-keys", "201", "KeyView");
+        assertSuccess("delete /admin/tenants/{id}/api-keys/{keyId}", "204", null);
+        assertSuccess("post /workspaces", "201", "WorkspaceInfo");
+        assertSuccess("get /workspaces/{id}", "200", "WorkspaceInfo");
+        assertSuccess("delete /workspaces/{id}", "204", null);
+        assertSuccess("put /configs/{key}", "201", "ConfigView");
+        assertSuccess("put /configs/{key}", "200", "ConfigView");
+        assertSuccess("delete /workspaces/{id}/configs/{key}", "204", null);
+        assertSuccess("post /streams/{streamId}/events", "201", "AppendView");
+        assertSuccess("post /streams/{streamId}/events", "200", "AppendView");
+        for (String name : List.of("post /admin/tenants", "post /admin/tenants/{id}/api-keys", "post /workspaces",
+                "delete /workspaces/{id}", "delete /configs/{key}", "delete /admin/tenants/{id}/api-keys/{keyId}")) {
+            assertFalse(operation(name).get("responses").has("200"), name + " does not pretend to answer 200");
+        }
+    }
+
+    @Test
+    void theAppendBodyIsDescribedNotLeftAsBytes() {
+        JsonNode body = operation("post /streams/{streamId}/events")
+                .at("/requestBody/content/application~1json/schema");
+        assertEquals("#/components/schemas/AppendBody", body.path("$ref").asText(), body.toString());
+        assertTrue(document.at("/components/schemas/AppendBody/properties").has("expectedVersion"));
+        assertTrue(document.at("/components/schemas/AppendBody/properties").has("events"));
+    }
+
+    @Test
+    void everyOperationNamesItsCredentialsAndTenantHeader() {
+        forEachOperation((name, operation) -> {
+            boolean admin = name.contains(" /admin/");
+            String scheme = operation.at("/security/0").fieldNames().next();
+            assertEquals(admin ? "adminKey" : "tenantKey", scheme, name);
+            boolean tenantHeader = false;
+            for (JsonNode parameter : operation.path("parameters")) {
+                tenantHeader |= parameter.path("in").asText().equals("header")
+                        && parameter.path("name").asText().equals("X-Tenant-ID")
+                        && parameter.path("required").asBoolean();
+            }
+            assertEquals(!admin, tenantHeader, name + ": X-Tenant-ID is required exactly on tenant operations");
+        });
+        assertEquals("bearer", document.at("/components/securitySchemes/adminKey/scheme").asText());
+        assertEquals("bearer", document.at("/components/securitySchemes/tenantKey/scheme").asText());
+    }
+
+    @Test
+    void errorsAreProblemsEverywhere() {
+        forEachOperation((name, operation) -> {
+            for (String status : List.of("401", "default")) {
+                JsonNode schema = operation.at("/responses/" + status + "/content/application~1problem+json/schema");
+                assertEquals("#/components/schemas/Problem", schema.path("$ref").asText(), name + " " + status);
+            }
+        });
+        JsonNode problem = document.at("/components/schemas/Problem");
+        for (String field : List.of("type", "title", "status", "detail")) {
+            assertTrue(problem.path("properties").has(field), field);
+        }
+    }
+
+    private void assertSuccess(String name, String status, String schema) {
+        JsonNode response = operation(name).at("/responses/" + status);
+        assertFalse(response.isMissingNode(), name + " documents " + status + ": " + operation(name));
+        if (schema == null) {
+            assertTrue(response.path("content").isMissingNode(), name + " " + status + " has no body");
+        } else {
+            assertEquals("#/components/schemas/" + schema, response.findValue("schema").path("$ref").asText(),
+                    name + " " + status);
+        }
+    }
+
+    private JsonNode operation(String name) {
+        String[] parts = name.split(" ", 2);
+        JsonNode operation = document.path("paths").path(parts[1]).path(parts[0]);
+        assertNotNull(operation, name);
+        assertFalse(operation.isMissingNode(), "no operation " + name);
+        return operation;
+    }
+
+    private interface OperationCheck {
+        void check(String name, JsonNode operation);
+    }
+
+    private void forEachOperation(OperationCheck check) {
+        int seen = 0;
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            if (path.getKey().startsWith("/q/")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                if (METHODS.contains(op.getKey())) {
+                    check.check(op.getKey() + " " + path.getKey(), op.getValue());
+                    seen++;
+                }
+            }
+        }
+        assertTrue(seen > 20, "the document lists the API's operations: " + seen);
+    }
+}
