@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -110,13 +109,19 @@ class PipelineModeIT {
         Path app = ServiceProcess.JAR.toAbsolutePath().getParent();
         Path archive = app.resolve("app-cds.jsa");
         Files.deleteIfExists(archive);
+        Path log = Files.createTempFile("appcds", ".log");
         ProcessBuilder script = new ProcessBuilder("sh", Path.of("../deploy/docker/appcds.sh").toString(),
-                app.toString()).redirectErrorStream(true);
+                app.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
         script.environment().put("PATH", javaBin + File.pathSeparator + System.getenv("PATH"));
         Process generation = script.start();
-        String output = new String(generation.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(generation.waitFor(3, TimeUnit.MINUTES), "appcds.sh finishes");
+        boolean finished = generation.waitFor(3, TimeUnit.MINUTES);
+        String output = Files.readString(log);
+        Files.delete(log);
+        if (!finished) {
+            generation.destroyForcibly();
+        }
+        assertTrue(finished, "appcds.sh finishes:\n" + output);
         assertEquals(0, generation.exitValue(), "appcds.sh succeeds:\n" + output);
         assertTrue(Files.size(archive) > 1 << 20, "the archive holds the application's classes: " + output);
 
