@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 import dev.palisade.events.AppendResult;
 import dev.palisade.tenancy.TenantId;
@@ -65,20 +66,33 @@ public class AppendLanes implements AutoCloseable {
             return target;
         });
         if (lane.writing.compareAndSet(false, true)) {
-            writers.execute(() -> write(tenant, lane));
+            try {
+                writers.execute(() -> serve(tenant, lane, batch -> run(tenant, batch)));
+            } catch (RuntimeException | Error noWriter) {
+                // No thread to write with (closed, or none can be created): fail what waits instead of leaving it.
+                serve(tenant, lane, batch -> batch.forEach(p -> p.complete(AppendOutcome.failed(
+                        new IllegalStateException("appends cannot be written now: no writer thread", noWriter)))));
+            }
         }
+        // The append may be on its way to the database already, so an interrupt does not abandon it: the caller
+        // still learns whether it was written, and the interrupt is restored afterwards.
+        boolean interrupted = false;
         while (!mine.isDone()) {
             LockSupport.parkNanos(this, PATIENCE_NANOS);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return mine.outcome.get();
     }
 
-    /** The lane's writer: sends what is waiting until nothing is, then leaves (or carries on if more came). */
-    private void write(TenantId tenant, Lane lane) {
+    /** Handles what is waiting in the lane until nothing is, then leaves (or carries on if more came). */
+    private void serve(TenantId tenant, Lane lane, Consumer<List<Pending>> handler) {
         do {
             for (List<Pending> batch = lane.drain(maxAppends, maxBytes); !batch.isEmpty(); batch = lane
                     .drain(maxAppends, maxBytes)) {
-                run(tenant, batch);
+                handler.accept(batch);
             }
             lane.writing.set(false);
             // An append queued after the last drain, whose caller found the lane being written, is not left behind.

@@ -2,9 +2,13 @@ package dev.palisade.events.append;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +119,44 @@ class AppendLanesTest {
         assertEquals(0, lanes.activeLanes(), "no lane is kept for a tenant with nothing to write");
         assertEquals("again", lanes.append(TenantId.of("tenant-1"), encoded("again")).streamId().value(),
                 "a tenant whose lane was dropped appends as before");
+    }
+
+    @Test
+    void afterCloseAnAppendFailsInsteadOfWaitingForever() {
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> appends.stream()
+                .map(a -> AppendOutcome.of(resultFor(a))).toList(), 8, 1 << 20);
+        lanes.close();
+        for (String stream : List.of("late", "later")) {
+            IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> assertThrows(IllegalStateException.class, () -> lanes.append(ACME, encoded(stream))));
+            assertTrue(e.getMessage().contains("no writer"), e.getMessage());
+        }
+        assertEquals(0, lanes.activeLanes(), "the failed lane is not kept");
+    }
+
+    @Test
+    void anInterruptedCallerStillGetsItsOutcomeAndKeepsTheInterrupt() throws Exception {
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> {
+            sleep(500);
+            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+        }, 8, 1 << 20);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuBefore = threads.getCurrentThreadCpuTime();
+        Thread caller = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            sleep(50);
+            caller.interrupt();
+        });
+        interrupter.start();
+        try {
+            assertEquals("s", lanes.append(ACME, encoded("s")).streamId().value(), "the append's own result");
+            assertTrue(Thread.interrupted(), "the interrupt is restored for the caller to see");
+            long cpuMillis = TimeUnit.NANOSECONDS.toMillis(threads.getCurrentThreadCpuTime() - cpuBefore);
+            assertTrue(cpuMillis < 200, "the interrupted caller waited parked, not spinning: " + cpuMillis + " ms CPU");
+        } finally {
+            interrupter.join();
+            Thread.interrupted();
+        }
     }
 
     private interface Work<T> {
