@@ -82,8 +82,12 @@ class KubernetesManifestsIT {
                 }
             }
         }
-        assertFalse(envNames(deployment).stream().anyMatch(n -> n.startsWith("QUARKUS_LIQUIBASE")),
-                "serving replicas never get the owner role's credentials");
+        Set<String> configMapKeys = map(resource("ConfigMap").get("data")).keySet();
+        assertFalse(Stream.concat(envNames(deployment).stream(), configMapKeys.stream())
+                .anyMatch(n -> n.startsWith("QUARKUS_LIQUIBASE")),
+                "serving replicas never get the owner role's credentials, neither directly nor from the ConfigMap");
+        assertFalse(configMapKeys.stream().anyMatch(n -> n.endsWith("PASSWORD") || n.endsWith("_KEY")),
+                "secrets live in Secrets, not in the ConfigMap");
         assertFalse(envNames(deployment).contains("QUARKUS_INIT_AND_EXIT"), "serving replicas never migrate");
         assertTrue(envNames(job).contains("QUARKUS_INIT_AND_EXIT"), "the Job migrates and exits");
     }

@@ -48,7 +48,10 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(env);
+        // Only what the test gives, as in a container: nothing from the build's environment can stand in for it.
+        Map<String, String> environment = builder.environment();
+        environment.keySet().retainAll(List.of("PATH", "HOME", "TMPDIR", "LANG"));
+        environment.putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         long startedAt = System.nanoTime();
         return new ServiceProcess(builder.start(), log, port, startedAt);
