@@ -8,8 +8,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The API key checks' cache: entries expire after a time to live, the map never holds more than a fixed number of
- * them, and a value loaded while an invalidation was announced is not stored (it may predate the change).
+ * The API key checks' cache: entries expire after a time to live, the map holds at most a fixed number of them (plus
+ * at most one per load running at that moment), and a value loaded while an invalidation was announced is not stored
+ * (it may predate the change).
  * <p>
  * The bound matters because what is cached is driven by clients: only keys that exist are stored, but a client that
  * holds many keys, or a long-running process, must not make the map grow without end. When full, expired entries go
