@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.AdminAuthenticated;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.NotFoundException;
@@ -33,6 +35,7 @@ import dev.palisade.tenancy.registry.TenantStatus;
 /** The admin API: the tenant registry and tenants' API keys. */
 @Path("/admin/tenants")
 @AdminAuthenticated
+@SecurityRequirement(name = OpenApiContract.ADMIN_KEY)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminTenantResource {
 

@@ -17,13 +17,16 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.tenancy.config.ConfigScope;
 
 /** Tenant-level configs. */
 @Path("/configs")
 @TenantAuthenticated
+@SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConfigResource {
 

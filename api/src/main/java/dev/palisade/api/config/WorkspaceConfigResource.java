@@ -17,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.config.ConfigScope;
@@ -25,6 +27,7 @@ import dev.palisade.tenancy.config.ConfigScope;
 /** Workspace-level configs; they are deleted with their workspace. */
 @Path("/workspaces/{id}/configs")
 @TenantAuthenticated
+@SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceConfigResource {
 

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.events.EventViews.PageView;
 import dev.palisade.events.EventStore;
@@ -17,6 +20,7 @@ import dev.palisade.events.FeedQuery;
 /** The current tenant's feed: every event in position order, optionally by type and time. */
 @Path("/events")
 @TenantAuthenticated
+@SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
 

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.events.EventViews.AppendBody;
 import dev.palisade.api.events.EventViews.AppendView;
@@ -31,6 +33,7 @@ import dev.palisade.events.StreamId;
 /** One stream of the current tenant: append to it, read it. */
 @Path("/streams/{streamId}/events")
 @TenantAuthenticated
+@SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
 public class StreamEventsResource {
 

@@ -13,9 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.events.EventViews.EventView;
 import dev.palisade.events.EventStoreConfig;
@@ -36,6 +39,7 @@ import io.smallrye.mutiny.Multi;
  */
 @Path("/events/subscribe")
 @TenantAuthenticated
+@SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 public class SubscriptionResource {
 
     private final EventSubscriptions subscriptions;

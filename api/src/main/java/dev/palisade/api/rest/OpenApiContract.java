@@ -20,15 +20,18 @@ import dev.palisade.tenancy.TenantId;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
- * What every operation of the API shares, added to the OpenAPI document once instead of annotated on each method:
- * its credentials (the admin key under {@code /admin}, a tenant's API key and {@code X-Tenant-ID} elsewhere) and
- * its error answers, which are all {@code application/problem+json}. Runs at build time, so it costs no startup.
+ * What the API's operations share, added to the OpenAPI document once instead of annotated on each method: the two
+ * credentials (resources name theirs with {@code @SecurityRequirement(name = ADMIN_KEY or TENANT_KEY)}, next to the
+ * filter binding that enforces it), the {@code X-Tenant-ID} header and the 401/403 answers that go with them, and
+ * the error answers, which are all {@code application/problem+json}. Runs at build time, so it costs no startup.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class OpenApiContract implements OASFilter {
 
-    static final String ADMIN_KEY = "adminKey";
-    static final String TENANT_KEY = "tenantKey";
+    /** The security scheme of the admin API (PALISADE_ADMIN_KEY as a bearer token). */
+    public static final String ADMIN_KEY = "adminKey";
+    /** The security scheme of tenant requests (a tenant's API key as a bearer token, with X-Tenant-ID). */
+    public static final String TENANT_KEY = "tenantKey";
     static final String PROBLEM = "Problem";
 
     @Override
@@ -47,34 +50,36 @@ public class OpenApiContract implements OASFilter {
             if (path.getKey().startsWith("/q/")) {
                 continue;
             }
-            boolean admin = path.getKey().startsWith("/admin/");
             for (Operation operation : path.getValue().getOperations().values()) {
-                describe(operation, admin);
+                describe(operation);
             }
         }
     }
 
-    private static void describe(Operation operation, boolean admin) {
-        operation.addSecurityRequirement(OASFactory.createSecurityRequirement()
-                .addScheme(admin ? ADMIN_KEY : TENANT_KEY));
-        if (!admin) {
-            operation.addParameter(OASFactory.createParameter().name("X-Tenant-ID").in(Parameter.In.HEADER)
-                    .required(true).description("The tenant the request acts for.")
-                    .schema(OASFactory.createSchema().addType(SchemaType.STRING).pattern(TenantId.PATTERN)));
-        }
+    private static void describe(Operation operation) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
-        operation.getResponses().addAPIResponse("401", problem(admin
-                ? "Missing or wrong admin key."
-                : "Missing, wrong or revoked API key, or a key of another tenant (the same answer either way)."));
-        if (!admin) {
+        if (requires(operation, ADMIN_KEY)) {
+            operation.getResponses().addAPIResponse("401", problem("Missing or wrong admin key."));
+        }
+        if (requires(operation, TENANT_KEY)) {
+            operation.addParameter(OASFactory.createParameter().name("X-Tenant-ID").in(Parameter.In.HEADER)
+                    .required(true).description("The tenant the request acts for.")
+                    .schema(OASFactory.createSchema().addType(SchemaType.STRING).pattern(TenantId.PATTERN)));
+            operation.getResponses().addAPIResponse("401", problem(
+                    "Missing, wrong or revoked API key, or a key of another tenant (the same answer either way)."));
             operation.getResponses().addAPIResponse("403", problem("The tenant is suspended."));
         }
         operation.getResponses().setDefaultValue(problem(
                 "Any other error: invalid input (400, with the field and often a suggestion), not found (404), a"
                         + " conflict (409, with currentVersion where it applies), a failed If-Match (412), a body"
                         + " too large (413) or of another media type (415)."));
+    }
+
+    private static boolean requires(Operation operation, String scheme) {
+        return operation.getSecurity() != null
+                && operation.getSecurity().stream().anyMatch(requirement -> requirement.hasScheme(scheme));
     }
 
     private static SecurityScheme bearer(String description) {

@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.NotFoundException;
@@ -31,6 +33,7 @@ import dev.palisade.tenancy.workspace.Workspaces;
 /** The current tenant's workspaces. */
 @Path("/workspaces")
 @TenantAuthenticated
+@SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkspaceResource {
 
