@@ -46,7 +46,7 @@ class AppendLanesTest {
             batchSizes.add(appends.size());
             sleep(5);
             inFlight.decrementAndGet();
-            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+            return succeedAll(appends);
         }, 64, 1 << 20);
         List<String> streams = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -67,7 +67,7 @@ class AppendLanesTest {
             if (appends.stream().anyMatch(a -> a.command().streamId().value().equals("bad"))) {
                 throw new SQLException("boom", "XX000");
             }
-            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+            return succeedAll(appends);
         }, 64, 1 << 20);
         List<String> streams = new ArrayList<>(List.of("bad"));
         for (int i = 0; i < 50; i++) {
@@ -103,7 +103,7 @@ class AppendLanesTest {
     void lanesOfIdleTenantsAreDropped() throws Exception {
         AppendLanes lanes = new AppendLanes((tenant, appends) -> {
             sleep(1);
-            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+            return succeedAll(appends);
         }, 8, 1 << 20);
         List<String> appends = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
@@ -123,8 +123,7 @@ class AppendLanesTest {
 
     @Test
     void afterCloseAnAppendFailsInsteadOfWaitingForever() {
-        AppendLanes lanes = new AppendLanes((tenant, appends) -> appends.stream()
-                .map(a -> AppendOutcome.of(resultFor(a))).toList(), 8, 1 << 20);
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> succeedAll(appends), 8, 1 << 20);
         lanes.close();
         for (String stream : List.of("late", "later")) {
             IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -138,7 +137,7 @@ class AppendLanesTest {
     void anInterruptedCallerStillGetsItsOutcomeAndKeepsTheInterrupt() throws Exception {
         AppendLanes lanes = new AppendLanes((tenant, appends) -> {
             sleep(500);
-            return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
+            return succeedAll(appends);
         }, 8, 1 << 20);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -188,6 +187,10 @@ class AppendLanesTest {
         AppendCommand command = AppendCommand.to(StreamId.of(stream), ExpectedVersion.any(),
                 List.of(NewEvent.of("A", JsonNodeFactory.instance.objectNode())));
         return new EncodedAppend(command, "{}", 2);
+    }
+
+    private static List<AppendOutcome> succeedAll(List<EncodedAppend> appends) {
+        return appends.stream().map(a -> AppendOutcome.of(resultFor(a))).toList();
     }
 
     private static AppendResult resultFor(EncodedAppend append) {
