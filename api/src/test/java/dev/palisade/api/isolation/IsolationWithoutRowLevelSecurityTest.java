@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +25,8 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(IsolationWithoutRowLevelSecurityTest.NoRls.class)
 class IsolationWithoutRowLevelSecurityTest extends IsolationContract {
 
+    /** Its own profile, so this class gets its own service and database while row-level security is off. */
     public static class NoRls implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("palisade.test.walls", "filter-only");
-        }
     }
 
     @BeforeEach

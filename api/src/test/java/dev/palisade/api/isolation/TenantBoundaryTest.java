@@ -80,13 +80,24 @@ class TenantBoundaryTest {
                     entityManager.createNativeQuery("UPDATE workspaces SET tenant_id = :b WHERE id = cast(:id as uuid)")
                             .setParameter("b", b.id()).setParameter("id", ws).executeUpdate();
                 })));
-        assertTrue(viaService.getMessage() != null);
+        SQLException cause = sqlCause(viaService);
+        assertEquals("23514", cause.getSQLState(), "the tenant guard trigger refuses the move: " + cause.getMessage());
+        assertTrue(cause.getMessage().contains("cannot change"), "the trigger names the rule: " + cause.getMessage());
         try (Connection su = Db.superuser(); Statement st = su.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> st.executeUpdate(
                     "UPDATE workspaces SET tenant_id = '" + b.id() + "' WHERE id = '" + ws + "'"));
-            assertTrue(e.getMessage().contains("cannot change"),
-                    "the trigger stops even a superuser: " + e.getMessage());
+            assertEquals("23514", e.getSQLState(), "the trigger stops even a superuser: " + e.getMessage());
+            assertTrue(e.getMessage().contains("cannot change"), "the trigger names the rule: " + e.getMessage());
         }
         assertEquals(1, Db.count("SELECT count(*) FROM workspaces WHERE tenant_id = ? AND id = ?::uuid", a.id(), ws));
+    }
+
+    private static SQLException sqlCause(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        throw new AssertionError("expected a database error behind " + thrown, thrown);
     }
 }

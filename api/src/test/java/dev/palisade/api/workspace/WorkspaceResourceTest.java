@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.palisade.api.support.TenantFixture;
@@ -77,8 +79,10 @@ class WorkspaceResourceTest {
                 .post("/workspaces").then().statusCode(400).body("field", equalTo("name"));
         t.request().contentType("application/json").body("{\"name\":42,\"slug\":[\"x\"]}").post("/workspaces")
                 .then().statusCode(400);
-        t.request().contentType("application/json").body("{\"name\":\"x\".repeat(2)}").post("/workspaces").then()
-                .statusCode(400).body("type", equalTo("https://palisade.dev/problems/malformed-json"));
+        for (String malformed : List.of("{\"name\":\"x\",", "{\"name\" \"x\"}", "{\"name\":\"x\"", "{name:\"x\"}")) {
+            t.request().contentType("application/json").body(malformed).post("/workspaces").then().statusCode(400)
+                    .body("type", equalTo("https://palisade.dev/problems/malformed-json"));
+        }
         t.request().contentType("application/json").body("{\"name\":\"" + "n".repeat(201) + "\",\"slug\":\"ok\"}")
                 .post("/workspaces").then().statusCode(400).body("field", equalTo("name"));
         t.request().get("/workspaces/not-a-uuid").then().statusCode(404);
