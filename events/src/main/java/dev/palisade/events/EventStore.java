@@ -25,6 +25,8 @@ import dev.palisade.events.read.EventReader;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.CurrentTenant;
 import dev.palisade.tenancy.session.TenantSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * The event store of the current tenant: append to a stream, read a stream, read the tenant's feed.
@@ -108,13 +110,12 @@ public class EventStore {
      *
      * @throws StreamNotFoundException the stream has no events
      */
-    @Transactional
     public EventPage readStream(StreamId streamId, long fromVersion, int limit) {
         requireLimit(limit);
         if (fromVersion < 1) {
             throw new InvalidEventException("fromVersion", "must be 1 or more; found " + fromVersion + ".");
         }
-        EventPage page = withConnection("Reading stream '" + streamId + "'", (connection, tenant) -> {
+        EventPage page = inTransaction("Reading stream '" + streamId + "'", (connection, tenant) -> {
             EventPage found = reader.readStream(connection, tenant, streamId, fromVersion, limit);
             return found.events().isEmpty() && !reader.streamExists(connection, tenant, streamId) ? null : found;
         });
@@ -125,23 +126,20 @@ public class EventStore {
     }
 
     /** Reads the tenant's feed: events after a position, in position order, optionally filtered. */
-    @Transactional
     public EventPage readFeed(FeedQuery query) {
         requireLimit(query.limit());
-        return withConnection("Reading the feed", (connection, tenant) -> reader.readFeed(connection, tenant, query));
+        return inTransaction("Reading the feed", (connection, tenant) -> reader.readFeed(connection, tenant, query));
     }
 
     /** The stream's last version; 0 when it has no events. */
-    @Transactional
     public long currentVersion(StreamId streamId) {
-        return withConnection("Reading the version of stream '" + streamId + "'",
+        return inTransaction("Reading the version of stream '" + streamId + "'",
                 (connection, tenant) -> reader.currentVersion(connection, tenant, streamId));
     }
 
     /** The position of the tenant's last committed event; 0 before its first. */
-    @Transactional
     public long head() {
-        return withConnection("Reading the feed head", (connection, tenant) -> reader.head(connection, tenant));
+        return inTransaction("Reading the feed head", (connection, tenant) -> reader.head(connection, tenant));
     }
 
     @PreDestroy
@@ -173,6 +171,18 @@ public class EventStore {
                 throw EventStoreUnavailableException.of(what, sql);
             }
             throw e;
+        }
+    }
+
+    /**
+     * {@link #withConnection} in the caller's transaction, or in one of its own; a transaction of its own that cannot
+     * commit (its connection broke after the work) is the database's trouble too.
+     */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> withConnection(what, work));
+        } catch (QuarkusTransactionException e) {
+            throw new EventStoreUnavailableException(EventStoreUnavailableException.message(what), e);
         }
     }
 

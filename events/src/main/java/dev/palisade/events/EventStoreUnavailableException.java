@@ -16,13 +16,21 @@ public class EventStoreUnavailableException extends EventStoreException {
 
     public EventStoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
-        this.sqlState = cause instanceof SQLException sql ? sql.getSQLState() : null;
+        String state = null;
+        for (Throwable c = cause; c != null && state == null; c = c.getCause()) {
+            state = c instanceof SQLException sql ? sql.getSQLState() : null;
+        }
+        this.sqlState = state;
     }
 
     /** {@code what} ("Reading the feed") failed for the database's reason {@code cause}; nothing was written. */
     public static EventStoreUnavailableException of(String what, SQLException cause) {
-        return new EventStoreUnavailableException(what + " failed: the database is unavailable; nothing was "
-                + "written, and trying again later may succeed.", cause);
+        return new EventStoreUnavailableException(message(what), cause);
+    }
+
+    /** The message for {@code what} ("Reading the feed") failing for the database's reason. */
+    public static String message(String what) {
+        return what + " failed: the database is unavailable; nothing was written, and trying again later may succeed.";
     }
 
     /** The SQL state reported by the database or the driver, or {@code null} (a pool timeout has none). */
