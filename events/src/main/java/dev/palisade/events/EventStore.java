@@ -2,10 +2,11 @@ package dev.palisade.events;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -17,13 +18,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.palisade.events.append.AppendLanes;
-import dev.palisade.events.append.AppendOutcome;
+import dev.palisade.events.append.CommitAnnouncement;
 import dev.palisade.events.append.EncodedAppend;
 import dev.palisade.events.append.EventAppender;
 import dev.palisade.events.read.EventReader;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.CurrentTenant;
 import dev.palisade.tenancy.session.TenantSession;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 
 /**
  * The event store of the current tenant: append to a stream, read a stream, read the tenant's feed.
@@ -36,7 +39,11 @@ import dev.palisade.tenancy.session.TenantSession;
  * {@link ExpectedVersion} check writes nothing and takes no feed position; an append repeated with the same event ids
  * and content returns the original result; the feed's positions are strictly increasing and a reader paging with
  * {@code after} never misses an event, even one whose transaction committed after a later-started one. Holding a
- * transaction open after {@link #append} delays the tenant's other appends until it ends: append last.
+ * transaction open after {@link #append} delays the tenant's other appends until it ends: append last. After every
+ * commit that appended events, {@link EventsCommitted} is fired (synchronously, outside the transaction).
+ * <p>
+ * When the database fails, every method throws {@link EventStoreUnavailableException}; an append whose connection
+ * broke after it was sent throws {@link AppendOutcomeUnknownException} (send it again with the same event ids).
  *
  * <pre>{@code
  * AppendResult r = store.append(AppendCommand.to(StreamId.of("order-1"), ExpectedVersion.noStream(),
@@ -51,19 +58,22 @@ public class EventStore {
     private final TenantSession tenantSession;
     private final TransactionSynchronizationRegistry transactions;
     private final EventStoreConfig config;
+    private final Event<EventsCommitted> committed;
     private final EventAppender appender;
     private final AppendLanes lanes;
     private final EventReader reader;
 
     EventStore(DataSource dataSource, TenantSession tenantSession, TransactionSynchronizationRegistry transactions,
-            EventStoreConfig config, ObjectMapper json) {
+            EventStoreConfig config, ObjectMapper json, Event<EventsCommitted> committed) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.tenantSession = tenantSession;
         this.config = config;
-        this.appender = new EventAppender(json, config.maxAppendEvents(), config.maxAppendSize().asLongValue());
-        this.lanes = new AppendLanes(this::appendCombined, config.maxCombinedAppends(),
-                config.maxAppendSize().asLongValue());
+        this.committed = committed;
+        this.appender = new EventAppender(dataSource, json, config.maxAppendEvents(),
+                config.maxAppendSize().asLongValue(), committed::fire);
+        // The lanes' writers call the appender themselves: one connection and one commit per combined call.
+        this.lanes = new AppendLanes(appender, config.maxCombinedAppends(), config.maxAppendSize().asLongValue());
         // Numbers come back exactly as they were stored: no rounding through double.
         this.reader = new EventReader(json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(JsonNodeFactory.withExactBigDecimals(true)));
@@ -75,6 +85,8 @@ public class EventStore {
      * @throws WrongExpectedVersionException the stream is not as expected; nothing was written
      * @throws EventIdConflictException an event id is already recorded with other content
      * @throws AppendLimitExceededException too many events or bytes
+     * @throws EventStoreUnavailableException the database failed; nothing was written
+     * @throws AppendOutcomeUnknownException the connection broke after the append was sent
      */
     @Transactional(TxType.SUPPORTS)
     public AppendResult append(AppendCommand command) {
@@ -84,19 +96,13 @@ public class EventStore {
             // autocommit call, which commits inside the database (see EventAppender and AppendLanes).
             return lanes.append(CurrentTenant.require(), encoded);
         }
-        TenantId tenant = tenantSession.bind();
-        try (Connection connection = dataSource.getConnection()) {
-            return appender.appendAll(connection, tenant, List.of(encoded)).get(0).get();
-        } catch (SQLException e) {
-            throw new IllegalStateException("appending to stream '" + command.streamId() + "' failed (SQL state "
-                    + e.getSQLState() + ")", e);
+        AppendResult result = withConnection("Appending",
+                (connection, tenant) -> appender.appendInTransaction(connection, tenant, encoded));
+        if (!result.replayed()) {
+            CommitAnnouncement.afterCommit(transactions, CurrentTenant.require(),
+                    result.positions().get(result.positions().size() - 1), committed::fire);
         }
-    }
-
-    private List<AppendOutcome> appendCombined(TenantId tenant, List<EncodedAppend> appends) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return appender.appendAll(connection, tenant, appends);
-        }
+        return result;
     }
 
     /**
@@ -104,63 +110,80 @@ public class EventStore {
      *
      * @throws StreamNotFoundException the stream has no events
      */
-    @Transactional
     public EventPage readStream(StreamId streamId, long fromVersion, int limit) {
         requireLimit(limit);
         if (fromVersion < 1) {
             throw new InvalidEventException("fromVersion", "must be 1 or more; found " + fromVersion + ".");
         }
-        TenantId tenant = tenantSession.bind();
-        try (Connection connection = dataSource.getConnection()) {
-            EventPage page = reader.readStream(connection, tenant, streamId, fromVersion, limit);
-            if (page.events().isEmpty() && !reader.streamExists(connection, tenant, streamId)) {
-                throw new StreamNotFoundException(streamId);
-            }
-            return page;
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading stream '" + streamId + "' failed (SQL state " + e.getSQLState()
-                    + ")", e);
+        EventPage page = inTransaction("Reading stream '" + streamId + "'", (connection, tenant) -> {
+            EventPage found = reader.readStream(connection, tenant, streamId, fromVersion, limit);
+            return found.events().isEmpty() && !reader.streamExists(connection, tenant, streamId) ? null : found;
+        });
+        if (page == null) {
+            throw new StreamNotFoundException(streamId);
         }
+        return page;
     }
 
     /** Reads the tenant's feed: events after a position, in position order, optionally filtered. */
-    @Transactional
     public EventPage readFeed(FeedQuery query) {
         requireLimit(query.limit());
-        TenantId tenant = tenantSession.bind();
-        try (Connection connection = dataSource.getConnection()) {
-            return reader.readFeed(connection, tenant, query);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the feed failed (SQL state " + e.getSQLState() + ")", e);
-        }
+        return inTransaction("Reading the feed", (connection, tenant) -> reader.readFeed(connection, tenant, query));
     }
 
     /** The stream's last version; 0 when it has no events. */
-    @Transactional
     public long currentVersion(StreamId streamId) {
-        TenantId tenant = tenantSession.bind();
-        try (Connection connection = dataSource.getConnection()) {
-            return reader.currentVersion(connection, tenant, streamId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the version of stream '" + streamId + "' failed (SQL state "
-                    + e.getSQLState() + ")", e);
-        }
+        return inTransaction("Reading the version of stream '" + streamId + "'",
+                (connection, tenant) -> reader.currentVersion(connection, tenant, streamId));
     }
 
     /** The position of the tenant's last committed event; 0 before its first. */
-    @Transactional
     public long head() {
-        TenantId tenant = tenantSession.bind();
-        try (Connection connection = dataSource.getConnection()) {
-            return reader.head(connection, tenant);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the feed head failed (SQL state " + e.getSQLState() + ")", e);
-        }
+        return inTransaction("Reading the feed head", (connection, tenant) -> reader.head(connection, tenant));
     }
 
     @PreDestroy
     void stop() {
         lanes.close();
+    }
+
+    /** JDBC work on the current transaction's connection, bound to the current tenant. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection, TenantId tenant) throws SQLException;
+    }
+
+    /**
+     * Binds the transaction to the current tenant and runs {@code work} on its connection; the database's failures
+     * (here or while binding) become {@link EventStoreUnavailableException}s naming {@code what} failed.
+     */
+    private <T> T withConnection(String what, Work<T> work) {
+        try {
+            TenantId tenant = tenantSession.bind();
+            try (Connection connection = dataSource.getConnection()) {
+                return work.run(connection, tenant);
+            }
+        } catch (SQLException e) {
+            throw EventStoreUnavailableException.of(what, e);
+        } catch (PersistenceException e) {
+            // Binding goes through the entity manager, which wraps the driver's exception.
+            if (e.getCause() instanceof SQLException sql) {
+                throw EventStoreUnavailableException.of(what, sql);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@link #withConnection} in the caller's transaction, or in one of its own; a transaction of its own that cannot
+     * commit (its connection broke after the work) is the database's trouble too.
+     */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> withConnection(what, work));
+        } catch (QuarkusTransactionException e) {
+            throw new EventStoreUnavailableException(EventStoreUnavailableException.message(what), e);
+        }
     }
 
     private void requireLimit(int limit) {

@@ -9,4 +9,8 @@ public abstract class EventStoreException extends RuntimeException {
     protected EventStoreException(String message) {
         super(message);
     }
+
+    protected EventStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -11,10 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.palisade.events.append.EventAppender;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.TenantScope;
 
@@ -91,6 +93,11 @@ public class EventsTestSupport {
         return json.createObjectNode();
     }
 
+    /** The superuser's name. */
+    public String superuserName() {
+        return superUser;
+    }
+
     /** The service role's name. */
     public String appRole() {
         return appUser;
@@ -102,6 +109,19 @@ public class EventsTestSupport {
 
     public Connection asOwner() throws SQLException {
         return DriverManager.getConnection(url, ownerUser, ownerPassword);
+    }
+
+    /**
+     * An appender as another replica of the service has one: its own connections (not this process's pool), and
+     * commits this process hears nothing of.
+     */
+    public EventAppender replicaAppender() {
+        PGSimpleDataSource own = new PGSimpleDataSource();
+        own.setUrl(url);
+        own.setUser(appUser);
+        own.setPassword(appPassword);
+        return new EventAppender(own, json, 1000, 4 << 20, committed -> {
+        });
     }
 
     public Connection asSuperuser() throws SQLException {

@@ -1,6 +1,5 @@
 package dev.palisade.events.append;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import dev.palisade.events.AppendOutcomeUnknownException;
 import dev.palisade.events.AppendResult;
+import dev.palisade.events.EventStoreUnavailableException;
 import dev.palisade.tenancy.TenantId;
 
 /**
@@ -28,10 +29,14 @@ import dev.palisade.tenancy.TenantId;
  */
 public class AppendLanes implements AutoCloseable {
 
-    /** Runs appends of one tenant in one database call. */
+    /**
+     * Runs appends of one tenant in one database call, committed when it returns: an outcome per append, in order.
+     * It throws {@link EventStoreUnavailableException} when the database failed the call as a whole (every append of
+     * the call gets that failure), and any other exception for a failure one of the appends may have caused.
+     */
     @FunctionalInterface
     public interface Call {
-        List<AppendOutcome> run(TenantId tenant, List<EncodedAppend> appends) throws SQLException;
+        List<AppendOutcome> run(TenantId tenant, List<EncodedAppend> appends);
     }
 
     /** A safety net only: a caller is woken as soon as its append is done. */
@@ -71,7 +76,8 @@ public class AppendLanes implements AutoCloseable {
             } catch (RuntimeException | Error noWriter) {
                 // No thread to write with (closed, or none can be created): fail what waits instead of leaving it.
                 serve(tenant, lane, batch -> batch.forEach(p -> p.complete(AppendOutcome.failed(
-                        new IllegalStateException("appends cannot be written now: no writer thread", noWriter)))));
+                        new EventStoreUnavailableException("Appending failed: no writer thread can run now (the "
+                                + "service is stopping or out of threads); nothing was written.", noWriter)))));
             }
         }
         // The append may be on its way to the database already, so an interrupt does not abandon it: the caller
@@ -127,7 +133,10 @@ public class AppendLanes implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).complete(outcomes.get(i));
             }
-        } catch (Exception | Error e) {
+        } catch (EventStoreUnavailableException e) {
+            // The database's trouble, not an append's: trying each alone would only make every caller wait longer.
+            batch.forEach(p -> p.complete(AppendOutcome.failed(e)));
+        } catch (RuntimeException | Error e) {
             if (batch.size() > 1) {
                 // Attribute the failure: each append again, alone, gets its own outcome.
                 batch.forEach(p -> run(tenant, List.of(p)));
@@ -142,8 +151,10 @@ public class AppendLanes implements AutoCloseable {
         if (e instanceof RuntimeException runtime) {
             return runtime;
         }
-        String state = e instanceof SQLException sql ? " (SQL state " + sql.getSQLState() + ")" : "";
-        return new IllegalStateException("appending to stream '" + append.command().streamId() + "' failed" + state, e);
+        // An Error may strike after the call committed.
+        return new AppendOutcomeUnknownException("Appending to stream '" + append.command().streamId()
+                + "' failed unexpectedly, so whether it was written is unknown; send it again with the same "
+                + "eventIds, which is safe.", e);
     }
 
     private static final class Pending {

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.palisade.events.AppendCommand;
+import dev.palisade.events.AppendOutcomeUnknownException;
 import dev.palisade.events.AppendResult;
 import dev.palisade.events.EventIdConflictException;
 import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.session.TenantSession;
 
 /**
  * Tells a retry from a conflict when an append's event ids are already recorded: the same ids, in the same stream, in
@@ -22,10 +24,6 @@ final class RetryCheck {
 
     private RetryCheck() {
     }
-
-    private static final String BIND_TENANT = """
-            SELECT set_config('app.tenant_id', ?, true)
-            """;
 
     /**
      * Some ids of the append are recorded: the original result if it repeats that append, else a conflict. Recorded
@@ -39,10 +37,7 @@ final class RetryCheck {
             }
             connection.setAutoCommit(false);
             try {
-                try (PreparedStatement bind = connection.prepareStatement(BIND_TENANT)) {
-                    bind.setString(1, tenant.value());
-                    bind.executeQuery().close();
-                }
+                TenantSession.bind(connection, tenant);
                 AppendResult original = replayOf(connection, tenant, append);
                 connection.commit();
                 return AppendOutcome.of(original);
@@ -52,7 +47,7 @@ final class RetryCheck {
                     connection.setAutoCommit(true);
                 }
             }
-        } catch (EventIdConflictException e) {
+        } catch (EventIdConflictException | AppendOutcomeUnknownException e) {
             return AppendOutcome.failed(e);
         }
     }
@@ -104,7 +99,11 @@ final class RetryCheck {
             }
         }
         if (positions.isEmpty()) {
-            throw new IllegalStateException("recorded event ids were reported, but none is recorded");
+            // The function saw recorded ids that this read does not: recorded events never go away, so the two
+            // disagree on what an append means (another release of the function): an error, never a guess.
+            throw new AppendOutcomeUnknownException("The database reported recorded event ids for the append to "
+                    + "stream '" + command.streamId() + "', but none of its ids is recorded; send it again with the "
+                    + "same eventIds, which is safe.", null);
         }
         if (someUnknown) {
             throw new EventIdConflictException(firstKnown, "this append mixes it, already recorded, with new events");

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.palisade.events.AppendCommand;
 import dev.palisade.events.AppendResult;
+import dev.palisade.events.EventStoreUnavailableException;
 import dev.palisade.events.ExpectedVersion;
+import dev.palisade.events.InvalidEventException;
 import dev.palisade.events.NewEvent;
 import dev.palisade.events.StreamId;
 import dev.palisade.events.WrongExpectedVersionException;
@@ -65,7 +68,7 @@ class AppendLanesTest {
         AppendLanes lanes = new AppendLanes((tenant, appends) -> {
             sleep(2);
             if (appends.stream().anyMatch(a -> a.command().streamId().value().equals("bad"))) {
-                throw new SQLException("boom", "XX000");
+                throw new InvalidEventException("events", "contain text PostgreSQL cannot store.");
             }
             return succeedAll(appends);
         }, 64, 1 << 20);
@@ -77,15 +80,48 @@ class AppendLanesTest {
         runConcurrently(8, streams, s -> {
             try {
                 outcomes.put(s, lanes.append(ACME, encoded(s)));
-            } catch (IllegalStateException e) {
+            } catch (InvalidEventException e) {
                 outcomes.put(s, e);
             }
             return null;
         });
-        assertTrue(outcomes.get("bad") instanceof IllegalStateException, "the failing append fails");
-        assertTrue(((Exception) outcomes.get("bad")).getMessage().contains("XX000"));
+        assertTrue(outcomes.get("bad") instanceof InvalidEventException, "the failing append fails: "
+                + outcomes.get("bad"));
         streams.stream().filter(s -> !s.equals("bad"))
                 .forEach(s -> assertTrue(outcomes.get(s) instanceof AppendResult, s + " must succeed"));
+    }
+
+    @Test
+    void theDatabasesTroubleFailsTheWholeCallAtOnceWithoutRetryingEachAppend() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch firstCallStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AppendLanes lanes = new AppendLanes((tenant, appends) -> {
+            calls.incrementAndGet();
+            firstCallStarted.countDown();
+            await(release);
+            throw new EventStoreUnavailableException("Appending failed: the database is unavailable.", null);
+        }, 64, 1 << 20);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            Future<?> first = pool.submit(() -> lanes.append(ACME, encoded("first")));
+            assertTrue(firstCallStarted.await(10, TimeUnit.SECONDS));
+            List<Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String stream = "s-" + i;
+                waiting.add(pool.submit(() -> lanes.append(ACME, encoded(stream))));
+            }
+            sleep(100);
+            release.countDown();
+            for (Future<?> f : concat(first, waiting)) {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(10, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof EventStoreUnavailableException, "every caller hears the "
+                        + "database's trouble: " + e.getCause());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, calls.get(), "one call for the first append, one for the eight combined; none alone");
     }
 
     @Test
@@ -126,8 +162,9 @@ class AppendLanesTest {
         AppendLanes lanes = new AppendLanes((tenant, appends) -> succeedAll(appends), 8, 1 << 20);
         lanes.close();
         for (String stream : List.of("late", "later")) {
-            IllegalStateException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                    () -> assertThrows(IllegalStateException.class, () -> lanes.append(ACME, encoded(stream))));
+            EventStoreUnavailableException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> assertThrows(EventStoreUnavailableException.class, () -> lanes.append(ACME,
+                            encoded(stream))));
             assertTrue(e.getMessage().contains("no writer"), e.getMessage());
         }
         assertEquals(0, lanes.activeLanes(), "the failed lane is not kept");
@@ -195,6 +232,20 @@ class AppendLanesTest {
 
     private static AppendResult resultFor(EncodedAppend append) {
         return new AppendResult(append.command().streamId(), 1, 1, List.of(1L), false);
+    }
+
+    private static List<Future<?>> concat(Future<?> first, List<Future<?>> rest) {
+        List<Future<?>> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {

@@ -5,8 +5,6 @@ import static dev.palisade.events.subscribe.SubscriptionTest.positions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +12,6 @@ import java.util.concurrent.CompletionStage;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.palisade.events.AppendCommand;
 import dev.palisade.events.EventsTestSupport;
@@ -54,9 +50,6 @@ class NotificationPushTest {
     @Inject
     EventSubscriptions subscriptions;
 
-    @Inject
-    ObjectMapper json;
-
     @Test
     void newEventArrivesWithinOneSecondOfCommit() throws Exception {
         TenantId tenant = support.newTenant("push");
@@ -83,16 +76,9 @@ class NotificationPushTest {
             Thread.sleep(50);
             // Another replica: its own connection and its own appender, nothing shared with this process but the
             // database.
-            try (Connection other = support.asApp()) {
-                other.setAutoCommit(false);
-                try (PreparedStatement bind = other.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                    bind.setString(1, tenant.value());
-                    bind.executeQuery().close();
-                }
-                new EventAppender(json, 1000, 4 << 20).append(other, tenant, AppendCommand.to(StreamId.of("r"),
-                        ExpectedVersion.noStream(), List.of(support.event("FromReplica", 1))));
-                other.commit();
-            }
+            EventAppender replica = support.replicaAppender();
+            replica.run(tenant, List.of(replica.encode(AppendCommand.to(StreamId.of("r"), ExpectedVersion.noStream(),
+                    List.of(support.event("FromReplica", 1))))));
             List<RecordedEvent> events = await(pending, 1);
             assertEquals(List.of("FromReplica"), events.stream().map(RecordedEvent::type).toList());
         }

@@ -1,5 +1,9 @@
 package dev.palisade.tenancy.session;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -56,8 +60,7 @@ public class TenantSession {
         }
         Object bound = transactions.getResource(BOUND_TENANT);
         if (bound == null) {
-            entityManager.createNativeQuery("SELECT set_config('app.tenant_id', :tenant, true)")
-                    .setParameter("tenant", tenant.value()).getSingleResult();
+            entityManager.unwrap(Session.class).doWork(connection -> bind(connection, tenant));
             transactions.putResource(BOUND_TENANT, tenant);
         } else if (!bound.equals(tenant)) {
             throw new TenantMismatchException("This transaction", tenant, bound.toString());
@@ -69,5 +72,26 @@ public class TenantSession {
             session.enableFilter(TenantFilter.NAME);
         }
         return tenant;
+    }
+
+    private static final String BIND = """
+            SELECT set_config('app.tenant_id', ?, true)
+            """;
+
+    /**
+     * Binds the transaction open on {@code connection} to {@code tenant} for row-level security: the one statement
+     * that does so, for this class and for JDBC code that holds a connection of its own (the event store). The
+     * setting is transaction-local, so it ends with the transaction and never leaks through the pool.
+     * <p>
+     * The database side of this rule: {@code palisade_current_tenant()} reads the setting, and
+     * {@code palisade_append_events} binds an unbound call the same way (schema release 1.2.0); a test of the event
+     * store ({@code AppendProtocolTest}) proves they agree. Citus forwards {@code SET LOCAL} to its workers but not
+     * {@code set_config(..., true)}: a move to {@code SET LOCAL} is a change of this method alone.
+     */
+    public static void bind(Connection connection, TenantId tenant) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(BIND)) {
+            st.setString(1, tenant.value());
+            st.executeQuery().close();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.palisade.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,11 +29,11 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Tenants' events never meet: through the Java API, through native SQL on the service's datasource, and with no tenant
- * set at all (fail closed).
+ * set at all (fail closed). (The REST side of the same contract is the api module's {@code EventIsolationTest}.)
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class EventIsolationTest {
+class EventStoreIsolationTest {
 
     @Inject
     EventsTestSupport support;
@@ -41,6 +43,8 @@ class EventIsolationTest {
 
     @Inject
     NativeSql nativeSql;
+
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final StreamId stream = StreamId.of("shared-name");
 
@@ -76,8 +80,14 @@ class EventIsolationTest {
         support.append(a, AppendCommand.to(stream, ExpectedVersion.any(), List.of(support.event("A", 1))));
         support.append(b, AppendCommand.to(stream, ExpectedVersion.any(), List.of(support.event("B", 1))));
         assertEquals(Set.of(b.value()), support.as(b, () -> nativeSql.tenantsOfVisibleEvents()));
-        assertThrows(RuntimeException.class, () -> support.as(b, () -> nativeSql.insertFor(a)),
-                "row-level security refuses an event written for another tenant");
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> support.as(b, () -> nativeSql.insertFor(a)));
+        SQLException cause = assertInstanceOf(SQLException.class, refused.getCause(), "the database refused it");
+        assertEquals(INSUFFICIENT_PRIVILEGE, cause.getSQLState(), cause.getMessage());
+        assertTrue(cause.getMessage().contains("row-level security policy"), "refused by row-level security, not by "
+                + "anything else: " + cause.getMessage());
+        assertFalse(support.as(a, () -> nativeSql.typesOfVisibleEvents()).contains("Forged"),
+                "nothing was written for a");
     }
 
     @Test
@@ -115,6 +125,20 @@ class EventIsolationTest {
                 }
                 assertTrue(tenants.size() <= 1, "at most the current tenant");
                 return tenants;
+            }
+        }
+
+        @Transactional
+        public Set<String> typesOfVisibleEvents() throws SQLException {
+            session.bind();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement st = c.prepareStatement("SELECT DISTINCT type FROM events");
+                    ResultSet rs = st.executeQuery()) {
+                Set<String> types = new java.util.HashSet<>();
+                while (rs.next()) {
+                    types.add(rs.getString(1));
+                }
+                return types;
             }
         }
 
