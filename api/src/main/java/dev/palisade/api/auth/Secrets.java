@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Constant-time comparison of secrets: both sides are hashed first, so even their lengths do not leak. */
-final class Secrets {
+public final class Secrets {
 
     private Secrets() {
     }
@@ -23,7 +23,7 @@ final class Secrets {
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header, or null. */
-    static String bearer(String authorization) {
+    public static String bearer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

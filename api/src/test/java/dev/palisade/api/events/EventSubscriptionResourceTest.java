@@ -2,12 +2,14 @@ package dev.palisade.api.events;
 
 import static dev.palisade.api.events.EventReadResourceTest.appendEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +20,30 @@ import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
-/** {@code GET /events/subscribe}: replay, live push within a second, Last-Event-ID, type filter, heartbeats. */
+/**
+ * {@code GET /events/subscribe}: replay, live push within a second, Last-Event-ID, type filter, heartbeats, and the
+ * end of a stream whose tenant is suspended or whose key is revoked. The fallback poll is set to a minute, so what
+ * arrives within a second was pushed (in-process wake-up or notification), never found by polling.
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
+@TestProfile(EventSubscriptionResourceTest.PushOnly.class)
 class EventSubscriptionResourceTest {
 
+    /** Polling too slow to matter within a test. */
+    public static class PushOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("palisade.events.subscriptions.poll-interval", "60s");
+        }
+    }
+
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    /** How soon a suspension or revocation must end a stream (it is a notification, then one query). */
+    private static final Duration ENDS_WITHIN = Duration.ofSeconds(2);
 
     @TestHTTPResource("/events/subscribe")
     URL subscribe;
@@ -108,6 +127,62 @@ class EventSubscriptionResourceTest {
             }
         } finally {
             streams.forEach(SseStream::close);
+        }
+    }
+
+    @Test
+    void suspendingTheTenantEndsItsStreamsWithTheReasonAndLeavesOtherTenantsStreamsOpen() throws Exception {
+        TenantFixture t = TenantFixture.create("sse-suspend");
+        TenantFixture other = TenantFixture.create("sse-bystander");
+        try (SseStream first = open(t, ""); SseStream second = open(t, ""); SseStream bystander = open(other, "")) {
+            awaitOpen(first, second, bystander);
+            TenantFixture.admin().post("/admin/tenants/" + t.id() + "/suspend").then().statusCode(200);
+
+            for (SseStream stream : List.of(first, second)) {
+                Frame last = stream.nextEvent(ENDS_WITHIN);
+                assertEquals(SubscriptionResource.ENDED, last.event(), "the stream says why it ends: " + last);
+                assertTrue(last.data().contains("\"status\":403") && last.data().contains("suspended"), last.data());
+                assertTrue(stream.endsWithin(ENDS_WITHIN), "and then the server closes it");
+            }
+            appendEach(other, "/streams/s/events", "A", 1);
+            assertEquals("1", bystander.nextEvent(PATIENCE).id(), "another tenant's stream stays open and live");
+        }
+    }
+
+    @Test
+    void revokingAKeyEndsOnlyTheStreamsThatKeyOpened() throws Exception {
+        TenantFixture t = TenantFixture.create("sse-revoke");
+        String[] revoked = issueKey(t);
+        String[] kept = issueKey(t);
+        try (SseStream withRevoked = open(new TenantFixture(t.id(), revoked[1]), "");
+                SseStream withKept = open(new TenantFixture(t.id(), kept[1]), "")) {
+            awaitOpen(withRevoked, withKept);
+            TenantFixture.admin().delete("/admin/tenants/" + t.id() + "/api-keys/" + revoked[0]).then()
+                    .statusCode(204);
+
+            Frame last = withRevoked.nextEvent(ENDS_WITHIN);
+            assertEquals(SubscriptionResource.ENDED, last.event(), "the stream says why it ends: " + last);
+            assertTrue(last.data().contains("\"status\":401"), last.data());
+            assertTrue(withRevoked.endsWithin(ENDS_WITHIN), "and then the server closes it");
+
+            appendEach(t, "/streams/s/events", "A", 1);
+            assertEquals("1", withKept.nextEvent(PATIENCE).id(), "the stream of the tenant's other key stays live");
+            assertFalse(withKept.endsWithin(Duration.ofMillis(500)), "and open");
+        }
+    }
+
+    /** Issues another API key of {@code t} through the admin API: its id and secret. */
+    static String[] issueKey(TenantFixture t) {
+        var created = TenantFixture.admin().post("/admin/tenants/" + t.id() + "/api-keys").then().statusCode(201)
+                .extract();
+        return new String[]{created.path("id"), created.path("secret")};
+    }
+
+    /** Waits until every stream is open and served (its first heartbeat arrived). */
+    static void awaitOpen(SseStream... streams) throws Exception {
+        for (SseStream stream : streams) {
+            assertEquals(200, stream.status());
+            assertEquals("heartbeat", stream.nextComment(PATIENCE).comment());
         }
     }
 

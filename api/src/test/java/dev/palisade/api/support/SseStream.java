@@ -9,15 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** A test client for a server-sent event stream: frames (blank-line separated blocks) arrive in a queue. */
 public final class SseStream implements AutoCloseable {
 
-    /** One frame: its {@code id:}, {@code data:} and comment lines. */
-    public record Frame(String id, String data, String comment) {
+    /** One frame: its {@code id:}, {@code data:}, comment and {@code event:} (name) lines. */
+    public record Frame(String id, String data, String comment, String event) {
         public boolean isEvent() {
             return data != null;
         }
@@ -26,6 +28,7 @@ public final class SseStream implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile Stream<String> lines;
 
@@ -93,21 +96,37 @@ public final class SseStream implements AutoCloseable {
         return events;
     }
 
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean endsWithin(Duration timeout) throws InterruptedException {
+        try {
+            ended.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
     private void read(Stream<String> body) {
         String id = null;
         StringBuilder data = null;
         String comment = null;
+        String event = null;
         try {
             for (String line : (Iterable<String>) body::iterator) {
                 if (line.isEmpty()) {
                     if (data != null || comment != null) {
-                        frames.add(new Frame(id, data == null ? null : data.toString(), comment));
+                        frames.add(new Frame(id, data == null ? null : data.toString(), comment, event));
                     }
                     id = null;
                     data = null;
                     comment = null;
+                    event = null;
                 } else if (line.startsWith(":")) {
                     comment = line.substring(1).trim();
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("data:")) {
@@ -117,6 +136,8 @@ public final class SseStream implements AutoCloseable {
             }
         } catch (RuntimeException closed) {
             // the stream was closed by the test
+        } finally {
+            ended.complete(null);
         }
     }
 

@@ -7,27 +7,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import dev.palisade.events.EventPage;
 import dev.palisade.events.EventStore;
 import dev.palisade.events.EventStoreConfig;
+import dev.palisade.events.EventsCommitted;
 import dev.palisade.events.FeedQuery;
-import dev.palisade.events.append.EventAppender;
+import dev.palisade.postgres.PgNotifications;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.TenantScope;
-import dev.palisade.tenancy.notify.PgNotifications;
+import io.quarkus.runtime.StartupEvent;
 
 /**
- * Live subscriptions to tenants' feeds. New events are found three ways, so that none is ever missed and most arrive
+ * Live subscriptions to tenants' feeds. New events are found four ways, so that none is ever missed and most arrive
  * within milliseconds of their commit:
  * <ul>
- * <li>every append sends {@code NOTIFY palisade_events, '<tenant>'} on commit; any replica sharing the database wakes
- * that tenant's subscriptions;</li>
+ * <li>after every commit that appended events ({@link EventsCommitted}), this replica wakes the tenant's
+ * subscriptions at once, in process;</li>
+ * <li>and tells the other replicas, with a notification sent after the commit and outside its transaction, that
+ * carries every tenant committed within a few milliseconds ({@link CommitBroadcaster}, {@link CommitNotice});</li>
  * <li>every {@code palisade.events.subscriptions.poll-interval} each waiting subscription reads anyway (covers a
  * notification lost while the listener reconnected, and a read that failed);</li>
  * <li>after the listener reconnects (database restart), every subscription reads.</li>
@@ -49,8 +54,12 @@ public class EventSubscriptions {
     private final PgNotifications notifications;
     private final EventStoreConfig.Subscriptions config;
     private final Map<TenantId, Set<FeedSubscription>> byTenant = new ConcurrentHashMap<>();
+    /** Names this replica in its notices, so that it skips its own (it woke its subscribers already). */
+    private final String sender = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     private ExecutorService readers;
     private ScheduledExecutorService poller;
+    private ScheduledExecutorService broadcasting;
+    private volatile CommitBroadcaster broadcaster;
 
     EventSubscriptions(EventStore store, TenantScope scope, PgNotifications notifications, EventStoreConfig config) {
         this.store = store;
@@ -89,13 +98,43 @@ public class EventSubscriptions {
         long every = config.pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::wakeAll, every, every, TimeUnit.MILLISECONDS);
         notifications.onReconnect(this::wakeAll);
-        notifications.listen(EventAppender.CHANNEL, this::onNotification);
+        notifications.listen(CommitNotice.CHANNEL, this::onNotification);
+    }
+
+    /** Listens from the start, so that notices sent before the first subscription of a replica are not missed. */
+    void onStart(@Observes StartupEvent started) {
+        start();
+    }
+
+    /** After a commit of this replica: wake its subscribers now, and tell the other replicas soon. */
+    void onCommitted(@Observes EventsCommitted committed) {
+        wake(committed.tenant());
+        broadcaster().committed(committed.tenant());
+    }
+
+    private CommitBroadcaster broadcaster() {
+        CommitBroadcaster started = broadcaster;
+        if (started != null) {
+            return started;
+        }
+        synchronized (this) {
+            if (broadcaster == null) {
+                broadcasting = Executors.newSingleThreadScheduledExecutor(daemon("palisade-commit-notify"));
+                broadcaster = new CommitBroadcaster(notifications, sender, broadcasting);
+            }
+            return broadcaster;
+        }
     }
 
     private void onNotification(String payload) {
-        if (TenantId.isValid(payload)) {
-            byTenant.getOrDefault(TenantId.of(payload), Set.of()).forEach(FeedSubscription::wake);
+        CommitNotice notice = CommitNotice.parse(payload);
+        if (!notice.sender().equals(sender)) {
+            notice.tenants().forEach(this::wake);
         }
+    }
+
+    private void wake(TenantId tenant) {
+        byTenant.getOrDefault(tenant, Set.of()).forEach(FeedSubscription::wake);
     }
 
     private void wakeAll() {
@@ -119,6 +158,9 @@ public class EventSubscriptions {
         if (poller != null) {
             poller.shutdownNow();
             readers.shutdownNow();
+        }
+        if (broadcasting != null) {
+            broadcasting.shutdown();
         }
     }
 
