@@ -12,12 +12,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.palisade.api.events.EventViews.AppendBody;
 import dev.palisade.api.events.EventViews.EventBody;
@@ -37,10 +35,8 @@ class EventRequests {
     private final long maxBodyBytes;
 
     EventRequests(ObjectMapper json, EventStoreConfig config) {
-        // Exact numbers: a decimal in event data is stored as sent, never rounded through a double.
-        this.appendReader = json.readerFor(AppendBody.class)
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .with(JsonNodeFactory.withExactBigDecimals(true));
+        // The service's mapper reads decimals exactly (StrictJsonMapper): event data is stored as sent.
+        this.appendReader = json.readerFor(AppendBody.class);
         this.maxBodyBytes = config.maxAppendSize().asLongValue();
     }
 

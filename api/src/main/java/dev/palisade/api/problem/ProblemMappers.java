@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -62,9 +63,18 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
     // One mapper per Jackson type that Quarkus REST maps itself, so that ours (problem+json) is the one chosen.
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e instanceof JsonGenerationException) {
+            // Writing a response failed: the service's fault, never the client's (and never a 400 after a write).
+            return unexpected(e);
+        }
         return JsonProblems.from(e).toResponse();
     }
 
