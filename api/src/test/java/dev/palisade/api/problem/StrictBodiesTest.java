@@ -156,6 +156,19 @@ class StrictBodiesTest {
         assertEquals(0, workspaces());
     }
 
+    /** The README's "Errors" example, answer for answer. */
+    @Test
+    void theReadmeErrorsExampleIsWhatTheServiceAnswers() {
+        String id = json().body("{\"name\":\"Docs\",\"slug\":\"docs\"}").post("/workspaces").then().statusCode(201)
+                .extract().path("id");
+        assertProblem(json().body("{\"nmae\":\"Docs\"}").patch("/workspaces/" + id).then(), 400, "unknown-field")
+                .body("detail", equalTo("Unknown field 'nmae'; known fields are 'name', 'slug'."))
+                .body("field", equalTo("nmae")).body("suggestion", equalTo("name"));
+        assertProblem(json().body("{\"nmae\":\"Docs\",\"slug\":\"docs2\"}").post("/workspaces").then(), 400,
+                "invalid-field").body("detail", equalTo("Field 'name' is required and must not be blank."))
+                .body("field", equalTo("name"));
+    }
+
     private static RequestSpecification given() {
         return io.restassured.RestAssured.given().contentType("application/json");
     }
