@@ -156,6 +156,16 @@ class StrictBodiesTest {
         assertEquals(0, workspaces());
     }
 
+    @Test
+    void bodiesBeyondTheReadersLimitsAreMalformedNotServerErrors() {
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        assertProblem(json().body("{\"value\":" + deep + "}").put("/configs/deep").then(), 400, "malformed-json")
+                .body("detail", containsString("nesting"));
+        assertProblem(json().body("{\"value\":" + "9".repeat(2000) + "}").put("/configs/long").then(), 400,
+                "malformed-json").body("detail", containsString("digits"));
+        assertEquals(0, configs());
+    }
+
     /** The README's "Errors" example, answer for answer. */
     @Test
     void theReadmeErrorsExampleIsWhatTheServiceAnswers() {
