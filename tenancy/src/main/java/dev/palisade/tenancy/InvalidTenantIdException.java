@@ -5,11 +5,6 @@ public class InvalidTenantIdException extends TenancyException {
 
     public InvalidTenantIdException(String value) {
         super("A tenant id must be 2 to 63 lower-case letters, digits or hyphens, starting with a letter or digit; got "
-                + (value == null
-                        ? "nothing"
-                        : value.length() > 80
-                                ? "a " + value.length() + "-character value"
-                                : "'" + value.replaceAll("[^\\x20-\\x7e]", "?") + "'")
-                + ".");
+                + Storable.describe(value) + ".");
     }
 }

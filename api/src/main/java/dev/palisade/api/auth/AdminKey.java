@@ -3,18 +3,21 @@ package dev.palisade.api.auth;
 import java.util.Optional;
 
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.palisade.api.AdminKeyConfig;
+import dev.palisade.api.HttpConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+
+import dev.palisade.tenancy.apikey.SecretDigest;
 
 /**
  * The admin API key ({@code PALISADE_ADMIN_KEY}). In production the service refuses to start without one of at least
  * {@value #MIN_LENGTH} characters; the migration Job ({@code QUARKUS_INIT_AND_EXIT=true}) serves nothing and needs none.
  */
-@Singleton
+// Application-scoped, so that the filters holding it read the typed configuration at runtime, not at static init.
+@ApplicationScoped
 public class AdminKey {
 
     static final int MIN_LENGTH = 24;
@@ -22,10 +25,9 @@ public class AdminKey {
     private final Optional<String> key;
     private final boolean initAndExit;
 
-    AdminKey(@ConfigProperty(name = "palisade.admin-key") Optional<String> key,
-            @ConfigProperty(name = "quarkus.init-and-exit", defaultValue = "false") boolean initAndExit) {
-        this.key = key.map(String::trim).filter(k -> !k.isEmpty());
-        this.initAndExit = initAndExit;
+    AdminKey(AdminKeyConfig config, HttpConfig http) {
+        this.key = config.value().map(String::trim).filter(k -> !k.isEmpty());
+        this.initAndExit = http.migrationOnly();
     }
 
     void check(@Observes StartupEvent event) {
@@ -39,6 +41,6 @@ public class AdminKey {
     }
 
     boolean matches(String presented) {
-        return key.isPresent() && Secrets.equal(presented, key.get());
+        return key.isPresent() && SecretDigest.equal(presented, key.get());
     }
 }

@@ -8,6 +8,7 @@ import dev.palisade.api.problem.Problem;
 import dev.palisade.api.problem.ProblemType;
 import dev.palisade.events.AppendLimitExceededException;
 import dev.palisade.events.EventIdConflictException;
+import dev.palisade.events.ExpectedVersion;
 import dev.palisade.events.InvalidEventException;
 import dev.palisade.events.StreamNotFoundException;
 import dev.palisade.events.WrongExpectedVersionException;
@@ -19,7 +20,9 @@ public class EventProblemMappers {
     public Response wrongExpectedVersion(WrongExpectedVersionException e) {
         return Problem.of(ProblemType.VERSION_CONFLICT, e.getMessage())
                 .with("streamId", e.streamId().value())
-                .with("expectedVersion", e.expected().toString())
+                .with("expectedVersion", e.expected().kind() == ExpectedVersion.Kind.EXACTLY
+                        ? (Object) e.expected().version()
+                        : e.expected().toString())
                 .with("currentVersion", e.currentVersion()).toResponse();
     }
 

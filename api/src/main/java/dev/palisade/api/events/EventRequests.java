@@ -12,15 +12,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import dev.palisade.api.events.EventViews.AppendBody;
-import dev.palisade.api.events.EventViews.EventBody;
 import dev.palisade.events.AppendCommand;
 import dev.palisade.events.AppendLimitExceededException;
 import dev.palisade.events.EventStoreConfig;
@@ -28,6 +24,7 @@ import dev.palisade.events.ExpectedVersion;
 import dev.palisade.events.InvalidEventException;
 import dev.palisade.events.NewEvent;
 import dev.palisade.events.StreamId;
+import dev.palisade.tenancy.Storable;
 
 /** Reads the event endpoints' bodies, query parameters and headers into the store's commands. */
 @ApplicationScoped
@@ -37,10 +34,8 @@ class EventRequests {
     private final long maxBodyBytes;
 
     EventRequests(ObjectMapper json, EventStoreConfig config) {
-        // Exact numbers: a decimal in event data is stored as sent, never rounded through a double.
-        this.appendReader = json.readerFor(AppendBody.class)
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .with(JsonNodeFactory.withExactBigDecimals(true));
+        // The service's mapper reads decimals exactly (StrictJsonMapper): event data is stored as sent.
+        this.appendReader = json.readerFor(AppendBody.class);
         this.maxBodyBytes = config.maxAppendSize().asLongValue();
     }
 
@@ -95,7 +90,7 @@ class EventRequests {
             // reported below
         }
         throw new InvalidEventException("eventId", "must be a UUID like 3f2b5a8e-0c1d-4e7f-9a6b-2d4c8e1f0a3b; found "
-                + describe(text) + ".");
+                + Storable.describe(text) + ".");
     }
 
     private static ExpectedVersion expectedVersion(JsonNode node) {
@@ -118,8 +113,8 @@ class EventRequests {
             return otherwise;
         }
         if (!text.matches("[0-9]{1,18}")) {
-            throw new InvalidEventException(field, "must be a whole number of 0 or more; found " + describe(text)
-                    + ".");
+            String found = Storable.describe(text);
+            throw new InvalidEventException(field, "must be a whole number of 0 or more; found " + found + ".");
         }
         return Long.parseLong(text);
     }
@@ -157,13 +152,7 @@ class EventRequests {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(field, "must be an ISO-8601 instant like 2026-01-31T12:00:00Z; found "
-                    + describe(text) + ".");
+                    + Storable.describe(text) + ".");
         }
-    }
-
-    private static String describe(String text) {
-        return text.length() > 60
-                ? "a " + text.length() + "-character value"
-                : "'" + text.replaceAll("[^\\x20-\\x7e]", "?") + "'";
     }
 }

@@ -12,24 +12,14 @@ import dev.palisade.events.RecordedEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The JSON bodies of the event endpoints. Each is registered for reflection because Jackson reaches them outside
- * what Quarkus can see in the resource signatures (the append body is parsed from bytes, the append result goes out
- * in a {@code Response}, events are written into server-sent events by hand), and a native image drops the record
- * accessors and constructors of classes nobody registered.
+ * The JSON responses of the event endpoints (the request bodies are {@link AppendBody} and {@link EventBody}). Each
+ * is registered for reflection because Jackson reaches them outside what Quarkus can see in the resource signatures
+ * (the append result goes out in a {@code Response}, events are written into server-sent events by hand), and a
+ * native image drops the record accessors and constructors of classes nobody registered.
  */
 final class EventViews {
 
     private EventViews() {
-    }
-
-    /** {@code POST /streams/{streamId}/events}: {@code expectedVersion} is "any", "no_stream", "exists" or a number. */
-    @RegisterForReflection
-    record AppendBody(JsonNode expectedVersion, List<EventBody> events) {
-    }
-
-    /** One event to append; {@code eventId} is generated when absent, {@code metadata} defaults to {@code {}}. */
-    @RegisterForReflection
-    record EventBody(String eventId, String type, JsonNode data, JsonNode metadata) {
     }
 
     /** What an append wrote (or, on a retry, had written). */

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
-import dev.palisade.api.events.EventViews.AppendBody;
 import dev.palisade.api.events.EventViews.AppendView;
 import dev.palisade.api.events.EventViews.PageView;
 import dev.palisade.events.AppendResult;

@@ -3,9 +3,10 @@ package dev.palisade.api.problem;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.configuration.MemorySize;
+import dev.palisade.api.HttpConfig;
+import dev.palisade.tenancy.Storable;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,16 +18,20 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class FallbackRoutes {
 
+    private static final Logger LOG = Logger.getLogger(FallbackRoutes.class);
+    private static final String SWAGGER_UI = "/q/swagger-ui";
+
     private final long maxBodySize;
 
-    FallbackRoutes(@ConfigProperty(name = "palisade.http.max-body-size", defaultValue = "5M") MemorySize maxBodySize) {
-        this.maxBodySize = maxBodySize.asLongValue();
+    FallbackRoutes(HttpConfig config) {
+        this.maxBodySize = config.maxBodySize().asLongValue();
     }
 
     void install(@Observes Router router) {
-        // Refuse a declared oversize body before reading it. quarkus.http.limits.max-body-size stays above this
-        // limit as the hard cap for bodies without a Content-Length.
-        router.route().order(Integer.MIN_VALUE).handler(this::limitBodySize);
+        // Refuse a declared oversize body before reading it (quarkus.http.limits.max-body-size, the same figure, caps
+        // bodies without a Content-Length), and headers that no later layer could parse.
+        router.route().order(Integer.MIN_VALUE).handler(this::checkHeaders);
+        router.route(SWAGGER_UI).order(Integer.MIN_VALUE + 1).handler(FallbackRoutes::swaggerUi);
         router.route().order(Integer.MAX_VALUE).handler(this::notFound);
         router.errorHandler(404, this::notFound);
         router.errorHandler(405, ctx -> send(ctx, Problem.of(ProblemType.METHOD_NOT_ALLOWED,
@@ -39,7 +44,16 @@ public class FallbackRoutes {
                 "The request failed unexpectedly.")));
     }
 
-    private void limitBodySize(RoutingContext ctx) {
+    private void checkHeaders(RoutingContext ctx) {
+        for (String name : new String[]{"Content-Type", "Accept"}) {
+            String value = ctx.request().getHeader(name);
+            if (value != null && !MediaTypes.parse(value, name.equals("Accept"))) {
+                LOG.debugf("Refused a request with an unparsable %s header", name);
+                send(ctx, Problem.of(ProblemType.BAD_REQUEST, "The " + name + " header is not a media type like "
+                        + "'application/json'; found " + Storable.describe(value) + ".").with("header", name));
+                return;
+            }
+        }
         String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
@@ -57,11 +71,27 @@ public class FallbackRoutes {
         ctx.next();
     }
 
+    /** The UI lives at {@code /q/swagger-ui/}: say so with a Location and a body a browser or curl can follow. */
+    private static void swaggerUi(RoutingContext ctx) {
+        if (!SWAGGER_UI.equals(ctx.request().path())) {
+            ctx.next();
+            return;
+        }
+        String target = SWAGGER_UI + "/";
+        ctx.response().setStatusCode(301).putHeader(HttpHeaders.LOCATION, target)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+                .end("<!doctype html><title>Moved</title><p>The API explorer is at <a href=\"" + target + "\">"
+                        + target + "</a>.</p>\n");
+    }
+
     private void notFound(RoutingContext ctx) {
         send(ctx, Problem.of(ProblemType.NOT_FOUND, "No resource at '" + ctx.normalizedPath() + "'."));
     }
 
     private static void send(RoutingContext ctx, Problem problem) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
         if (ctx.response().headWritten()) {
             ctx.response().end();
             return;

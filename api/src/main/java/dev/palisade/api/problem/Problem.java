@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 public record Problem(ProblemType kind, String detail, Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The {@code Retry-After} of every 503: the database trouble behind one is usually over within seconds. */
+    public static final int RETRY_AFTER_SECONDS = 1;
 
     public Problem {
         Objects.requireNonNull(kind, "kind");
@@ -45,7 +47,13 @@ public record Problem(ProblemType kind, String detail, Map<String, Object> exten
         return body;
     }
 
+    /** The response; a 503 always says when to retry ({@value #RETRY_AFTER_SECONDS} s). */
     public Response toResponse() {
-        return Response.status(kind.status()).type(MEDIA_TYPE).entity(ProblemJson.write(this)).build();
+        Response.ResponseBuilder response = Response.status(kind.status()).type(MEDIA_TYPE)
+                .entity(ProblemJson.write(this));
+        if (kind.status() == 503) {
+            response.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        return response.build();
     }
 }

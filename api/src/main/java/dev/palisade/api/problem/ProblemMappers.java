@@ -1,5 +1,6 @@
 package dev.palisade.api.problem;
 
+import java.io.IOException;
 import java.util.UUID;
 
 import jakarta.ws.rs.NotAcceptableException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -62,9 +64,18 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().toResponse();
+    }
+
     // One mapper per Jackson type that Quarkus REST maps itself, so that ours (problem+json) is the one chosen.
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        if (e instanceof JsonGenerationException) {
+            // Writing a response failed: the service's fault, never the client's (and never a 400 after a write).
+            return unexpected(e);
+        }
         return JsonProblems.from(e).toResponse();
     }
 
@@ -83,6 +94,13 @@ public class ProblemMappers {
         return JsonProblems.from(e).toResponse();
     }
 
+    /** The body could not be read: the client broke the connection off or sent a malformed chunk. */
+    @ServerExceptionMapper
+    public Response unreadable(IOException e) {
+        LOG.debugf("Request body could not be read (%s)", e.getClass().getSimpleName());
+        return Problem.of(ProblemType.BAD_REQUEST, "The request body could not be read.").toResponse();
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -96,6 +114,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        var unavailable = DatabaseTrouble.of(e);
+        if (unavailable.isPresent()) {
+            // Expected under load or failover: one line, no stack trace, nothing from the driver's message.
+            LOG.warnf("Database unavailable for a request (%s); answered 503", e.getClass().getSimpleName());
+            return Problem.of(ProblemType.SERVICE_UNAVAILABLE, unavailable.get()).toResponse();
+        }
         // Log the incident without the message: driver and ORM messages can carry SQL and data.
         String incident = UUID.randomUUID().toString();
         LOG.errorf("Unhandled %s (incident %s)", e.getClass().getName(), incident);

@@ -1,8 +1,5 @@
 package dev.palisade.tenancy.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The format of API key secrets: {@code pal_<key id, 32 hex>_<256 random bits, base64url>}. The prefix makes a leaked
- * key recognisable to secret scanners; the key id finds the row without a scan; only a SHA-256 of the whole secret is
+ * key recognisable to secret scanners; the key id finds the row without a scan; only its {@link SecretDigest} is
  * stored (a slow hash adds nothing to 256 bits of entropy and would cost every request).
  */
 final class ApiKeySecret {
@@ -48,13 +45,5 @@ final class ApiKeySecret {
         String hex = m.group(1);
         return Optional
                 .of(new UUID(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32)));
-    }
-
-    static byte[] hash(String secret) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

@@ -32,7 +32,7 @@ public class ApiKeyVerifier {
     private record Entry(byte[] hash, boolean revoked, boolean suspended) {
     }
 
-    private static final byte[] NO_KEY = ApiKeySecret.hash("pal_no-such-key");
+    private static final byte[] NO_KEY = SecretDigest.of("pal_no-such-key");
 
     private final TenantScope tenantScope;
     private final TenantSession session;
@@ -47,7 +47,7 @@ public class ApiKeyVerifier {
 
     /** Whether {@code presented} is a working key of {@code tenant}, and whether the tenant is active. */
     public AuthVerdict verify(TenantId tenant, String presented) {
-        byte[] presentedHash = ApiKeySecret.hash(presented == null ? "" : presented);
+        byte[] presentedHash = SecretDigest.of(presented == null ? "" : presented);
         Entry entry = ApiKeySecret.keyId(presented).map(id -> entry(new CacheKey(tenant, id))).orElse(null);
         boolean matches = MessageDigest.isEqual(presentedHash, entry == null ? NO_KEY : entry.hash());
         if (!matches || entry == null || entry.revoked()) {

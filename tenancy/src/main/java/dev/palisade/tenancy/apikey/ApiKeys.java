@@ -28,7 +28,7 @@ public class ApiKeys {
     public IssuedApiKey issue() {
         TenantId tenant = session.bind();
         ApiKeySecret.Generated generated = ApiKeySecret.generate();
-        ApiKey key = new ApiKey(tenant, generated.keyId(), ApiKeySecret.hash(generated.secret()), Rows.now());
+        ApiKey key = new ApiKey(tenant, generated.keyId(), SecretDigest.of(generated.secret()), Rows.now());
         session.entityManager().persist(key);
         return new IssuedApiKey(generated.keyId(), generated.secret(), key.info().createdAt());
     }

@@ -47,11 +47,14 @@ public class Configs {
             EntityManager em = session.entityManager();
             em.persist(created);
             em.flush();
+            // Read back what jsonb stored, so that a put echoes the value exactly as every later get returns it.
+            em.refresh(created);
             return new Put(created.entry(), true);
         }
         checkVersion(key, existing, ifMatch);
         existing.replace(json, Rows.now());
         session.entityManager().flush();
+        session.entityManager().refresh(existing);
         return new Put(existing.entry(), false);
     }
 

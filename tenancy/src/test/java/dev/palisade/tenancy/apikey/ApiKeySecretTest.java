@@ -31,6 +31,6 @@ class ApiKeySecretTest {
 
     @Test
     void hashIsSha256() {
-        assertEquals(32, ApiKeySecret.hash("anything").length);
+        assertEquals(32, SecretDigest.of("anything").length);
     }
 }
