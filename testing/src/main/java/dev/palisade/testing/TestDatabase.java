@@ -37,6 +37,7 @@ public final class TestDatabase implements AutoCloseable {
     private static final String BOOTSTRAP = "dev/palisade/testing/bootstrap.sql";
     private static final String CONTAINER_IMAGE = "postgres:15-alpine";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static PostgresBackend chosen;
 
     private final PostgresBackend backend;
     private final String host;
@@ -59,17 +60,29 @@ public final class TestDatabase implements AutoCloseable {
         this.teardown = teardown;
     }
 
-    /** Provisions a new database on the backend that {@link BackendChoice} picks for this machine. */
+    /**
+     * Provisions a new database on the backend that {@link BackendChoice} picks for this machine. The choice is made
+     * once per JVM and logged once, at INFO, with its reason.
+     */
     public static TestDatabase provision() {
         LocalServer local = LocalServer.fromEnvironment();
-        PostgresBackend backend = BackendChoice.choose(System.getenv(BackendChoice.ENV), ContainerEngine::isAvailable,
-                local::isAvailable);
+        PostgresBackend backend = backend(local);
         String database = "palisade_t_" + randomHex(6);
         Credentials owner = new Credentials(database + "_owner", randomHex(16));
         Credentials app = new Credentials(database + "_app", randomHex(16));
         return backend == PostgresBackend.CONTAINER
                 ? inContainer(database, owner, app)
                 : onLocalServer(local, database, owner, app);
+    }
+
+    private static synchronized PostgresBackend backend(LocalServer local) {
+        if (chosen == null) {
+            BackendChoice.Choice choice = BackendChoice.choose(System.getenv(BackendChoice.ENV), ContainerEngine::probe,
+                    local::isAvailable);
+            System.getLogger(TestDatabase.class.getName()).log(System.Logger.Level.INFO, choice.reason());
+            chosen = choice.backend();
+        }
+        return chosen;
     }
 
     private static TestDatabase onLocalServer(LocalServer server, String database, Credentials owner, Credentials app) {

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.palisade.testing.TestDatabase;
 
 /** The packaged service jar, run as operators run it: {@code java -jar quarkus-run.jar} with environment variables. */
 final class ServiceProcess implements AutoCloseable {
@@ -55,6 +58,30 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         long startedAt = System.nanoTime();
         return new ServiceProcess(builder.start(), log, port, startedAt);
+    }
+
+    /** The environment of a serving replica on {@code db}: the service role's datasource and the admin key. */
+    static Map<String, String> replicaEnv(TestDatabase db, String adminKey) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.app().username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.app().password());
+        env.put("PALISADE_ADMIN_KEY", adminKey);
+        return env;
+    }
+
+    /** Runs the migration Job ({@code QUARKUS_INIT_AND_EXIT=true}, as the owner) on {@code db} and waits for exit 0. */
+    static void migrate(TestDatabase db, Duration timeout) throws Exception {
+        Map<String, String> env = replicaEnv(db, "unused-by-the-migration-job");
+        env.put("QUARKUS_INIT_AND_EXIT", "true");
+        env.put("QUARKUS_LIQUIBASE_USERNAME", db.owner().username());
+        env.put("QUARKUS_LIQUIBASE_PASSWORD", db.owner().password());
+        try (ServiceProcess job = start(env)) {
+            int exit = job.awaitExit(timeout);
+            if (exit != 0) {
+                throw new AssertionError("the migration job exited " + exit + ":\n" + job.output());
+            }
+        }
     }
 
     /** Waits for the process to exit by itself and returns its exit code. */
