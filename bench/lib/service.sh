@@ -34,13 +34,16 @@ bootstrap_database() {
     -f deploy/postgres/bootstrap.sql >/dev/null
 }
 
-# migrate_database <db>: the pipeline's migration (QUARKUS_INIT_AND_EXIT=true) as the owner role.
-migrate_database() {
+# start_migration <db>: starts the pipeline's migration (QUARKUS_INIT_AND_EXIT=true, as the owner role) in the
+# background and sets MIGRATION_PID; `wait "$MIGRATION_PID"` gives its exit status.
+start_migration() {
   local db=$1
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$BENCH_PG_HOST:$BENCH_PG_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME="${db}_app" QUARKUS_DATASOURCE_PASSWORD=a PALISADE_ADMIN_KEY="$BENCH_ADMIN_KEY" \
     QUARKUS_INIT_AND_EXIT=true QUARKUS_LIQUIBASE_USERNAME="${db}_owner" QUARKUS_LIQUIBASE_PASSWORD=o \
-    java -jar "$BENCH_APP/quarkus-run.jar" >"$BENCH_OUT/logs/migrate.log" 2>&1 || die "migration failed (logs/migrate.log)"
+    java -jar "$BENCH_APP/quarkus-run.jar" >"$BENCH_OUT/logs/migrate.log" 2>&1 &
+  MIGRATION_PID=$!
+  BENCH_PIDS+=("$MIGRATION_PID")
 }
 
 # start_service <db> <port>: starts the jar, waits for /q/health/ready; sets SERVICE_PID and SERVICE_READY_MS.
