@@ -33,7 +33,7 @@ write_results_json() {
     --arg java "$(java -version 2>&1 | head -1)" --arg postgres "$(pg_value postgres 'SHOW server_version')" \
     --arg wrk "$(wrk -v 2>&1 | head -1 | awk '{ print $1, $2 }')" --arg pgbench "$(pgbench --version)" \
     --arg message_db "$BENCH_MESSAGE_DB_VERSION" --arg jvm "$(container_jvm_options)" \
-    --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --arg note "${BENCH_NOTE:-}" \
+    --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --arg load_start "$BENCH_LOAD_START" --arg note "${BENCH_NOTE:-}" \
     --argjson seconds "$BENCH_SECONDS" --argjson rounds "$BENCH_ROUNDS" --argjson tenants "$BENCH_TENANTS" \
     --argjson read_events "$BENCH_READ_EVENTS" --argjson warmup "$BENCH_WARMUP" '
     def median: sort | if length == 0 then null elif length % 2 == 1 then .[(length - 1) / 2]
@@ -43,7 +43,7 @@ write_results_json() {
       date: $date, mode: $mode, commit: $commit, commit_subject: $subject_line, dirty: $dirty, note: $note,
       machine: {cpu: $cpu, cores: $cores, memory_mb: $memory_mb, kernel: $kernel, java: $java,
                 postgres: $postgres, wrk: $wrk, pgbench: $pgbench, message_db: $message_db,
-                load_average_at_end: $load},
+                load_average_at_start: $load_start, load_average_at_end: $load},
       parameters: {seconds_per_run: $seconds, rounds: $rounds, tenants: $tenants,
                    events_per_tenant_for_reads: $read_events, warmup_seconds: $warmup, service_jvm_options: $jvm},
       scenarios: [ $sc[] as $s
@@ -82,7 +82,7 @@ write_results_md() {
     "| software | \(.machine.java); PostgreSQL \(.machine.postgres); \(.machine.wrk); \(.machine.pgbench); Message DB \(.machine.message_db) |",
     "| service JVM | `\(.parameters.service_jvm_options)` |",
     "| data | \(.parameters.tenants) tenants; \(.parameters.events_per_tenant_for_reads | num) events per tenant for the reads (\(.parameters.tenants * .parameters.events_per_tenant_for_reads | num) in all); warm-up \(.parameters.warmup_seconds) s |",
-    "| load average at the end | \(.machine.load_average_at_end) |",
+    "| load average (1, 5, 15 min) | at the start \(.machine.load_average_at_start); at the end \(.machine.load_average_at_end) |",
     (if .note != "" then "| note | \(.note) |" else empty end),
     "",
     "## Figures",
