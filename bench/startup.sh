@@ -12,14 +12,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 app=api/target/quarkus-app
-db=palisade_bench_startup
-port=18080
+# Own database and port per run, so that it can run beside another benchmark or test run.
+db=palisade_bench_startup_$$
+port=$(for _ in $(seq 1 50); do p=$((20000 + RANDOM % 20000)); (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; break; }; done)
 [[ -f $app/quarkus-run.jar ]] || { echo "build first: mvn -q package -pl api -am -DskipTests" >&2; exit 1; }
 
 psql -X -q -h localhost -U postgres -d postgres -v db=$db -v owner=${db}_owner -v owner_password=o \
   -v app=${db}_app -v app_password=a -f deploy/postgres/bootstrap.sql
+service_pid=
 cleanup() {
-  pkill -f "quarkus.http.port=$port" 2>/dev/null || true
+  if [[ -n $service_pid ]]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi
   psql -X -q -h localhost -U postgres -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
     -c "DROP ROLE IF EXISTS ${db}_app" -c "DROP ROLE IF EXISTS ${db}_owner" >/dev/null
 }
@@ -37,10 +39,14 @@ measure() {
     local start end
     start=$(date +%s%N)
     (cd $app && exec ${BENCH_WRAPPER:-} java "$@" -Dquarkus.http.port=$port -jar quarkus-run.jar >/dev/null 2>&1) &
-    local pid=$!
-    until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do sleep 0.02; done
+    service_pid=$!
+    until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do
+      kill -0 "$service_pid" 2>/dev/null || { echo "the service exited while starting" >&2; exit 1; }
+      sleep 0.02
+    done
     end=$(date +%s%N)
-    kill $pid; wait $pid 2>/dev/null || true
+    kill "$service_pid"; wait "$service_pid" 2>/dev/null || true
+    service_pid=
     times+=($(( (end - start) / 1000000 )))
   done
   local median
