@@ -5,6 +5,8 @@ import static dev.palisade.events.subscribe.SubscriptionTest.positions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -28,8 +30,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * With polling slowed to a minute, only LISTEN/NOTIFY can deliver within a second: it does, for appends of this
- * service and for appends of another replica sharing the database.
+ * With polling slowed to a minute, only the wake-ups can deliver within a second: they do, for appends of this
+ * service (in process, on {@code EventsCommitted}) and for appends of another replica sharing the database (its
+ * commit notice, sent after its commit on {@value CommitNotice#CHANNEL_NAME}).
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -79,6 +82,13 @@ class NotificationPushTest {
             EventAppender replica = support.replicaAppender();
             replica.run(tenant, List.of(replica.encode(AppendCommand.to(StreamId.of("r"), ExpectedVersion.noStream(),
                     List.of(support.event("FromReplica", 1))))));
+            // ... which, after its commit, tells the others as every replica's CommitBroadcaster does.
+            try (Connection other = support.asSuperuser();
+                    PreparedStatement notify = other.prepareStatement("SELECT pg_notify(?, ?)")) {
+                notify.setString(1, CommitNotice.CHANNEL_NAME);
+                notify.setString(2, CommitNotice.payloads("otherreplica", List.of(tenant)).get(0));
+                notify.execute();
+            }
             List<RecordedEvent> events = await(pending, 1);
             assertEquals(List.of("FromReplica"), events.stream().map(RecordedEvent::type).toList());
         }
