@@ -29,7 +29,8 @@ import dev.palisade.testing.TestDatabase;
 
 /**
  * Two replicas of the packaged service on one database: a suspension or a key revocation made through one replica
- * stops the tenant on the other, although the other had the key cached as valid; events appended through both reach
+ * stops the tenant on the other, although the other had the key cached as valid, and ends the other replica's open
+ * subscriptions of that tenant or key (only those); events appended through both reach
  * the feed and the live subscribers of both, in one gap-free order; the expected version holds across replicas.
  */
 class ReplicasIT {
@@ -37,6 +38,7 @@ class ReplicasIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String ADMIN = "replicas-it-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(ReplicasIT.class.getName());
 
     @Test
     void suspensionAndRevocationReachEveryReplica() throws Exception {
@@ -149,6 +151,54 @@ class ReplicasIT {
     }
 
     @Test
+    void openSubscriptionsOnTheOtherReplicaEndWhenTheTenantIsSuspendedOrTheirKeyRevoked() throws Exception {
+        try (TestDatabase db = TestDatabase.provision()) {
+            try (ServiceProcess job = ServiceProcess.start(env(db, true))) {
+                assertEquals(0, job.awaitExit(PATIENCE), job.output());
+            }
+            // Polls out of reach: what reaches the other replica in time came by notification.
+            Map<String, String> env = env(db, false);
+            env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
+            try (ServiceProcess one = ServiceProcess.start(env);
+                    ServiceProcess two = ServiceProcess.start(env)) {
+                one.awaitStatus("/q/health/ready", 200, PATIENCE);
+                two.awaitStatus("/q/health/ready", 200, PATIENCE);
+                String[] keyA = register(one, "watched");
+                String[] keyB = issueKey(one, "watched");
+                String[] bystander = register(one, "bystander");
+                List<Long> endDelays = new ArrayList<>();
+
+                try (SseStream a = openOn(two, keyA);
+                        SseStream b = openOn(two, keyB);
+                        SseStream other = openOn(two, bystander)) {
+                    long suspended = System.nanoTime();
+                    admin(one, "POST", "/admin/tenants/watched/suspend", 200);
+                    for (SseStream stream : List.of(a, b)) {
+                        endDelays.add(assertEnded(stream, 403, suspended));
+                    }
+                    assertOpenAndLive(one, other, bystander, 1);
+                }
+
+                admin(one, "POST", "/admin/tenants/watched/reactivate", 200);
+                assertEquals(200, eventually(two, 200, keyA), "reactivated on the other replica");
+                try (SseStream a = openOn(two, keyA); SseStream b = openOn(two, keyB)) {
+                    long revoked = System.nanoTime();
+                    admin(one, "DELETE", "/admin/tenants/watched/api-keys/" + keyId(keyA), 204);
+                    endDelays.add(assertEnded(a, 401, revoked));
+                    long requestDelay = millisUntil(two, 401, revoked, keyA);
+                    List<Long> eventDelays = new ArrayList<>();
+                    for (int i = 1; i <= 5; i++) {
+                        eventDelays.add(assertOpenAndLive(one, b, keyB, i));
+                    }
+                    LOG.log(System.Logger.Level.INFO, "Measured across replicas: subscription ended {0} ms after "
+                            + "the change; revoked key refused {1} ms after; event pushed {2} ms after its append "
+                            + "returned", endDelays, requestDelay, eventDelays);
+                }
+            }
+        }
+    }
+
+    @Test
     void productionRefusesToStartWithoutAnAdminKey() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
             Map<String, String> env = env(db, false);
@@ -159,6 +209,63 @@ class ReplicasIT {
                 assertTrue(replica.output().contains("PALISADE_ADMIN_KEY must be set"), replica.output());
             }
         }
+    }
+
+    /** Issues another key of {@code tenant} through the replica and returns its request headers. */
+    private static String[] issueKey(ServiceProcess replica, String tenant) throws Exception {
+        HttpResponse<String> issued = replica.send("POST", "/admin/tenants/" + tenant + "/api-keys", null,
+                "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, issued.statusCode(), issued.body());
+        return new String[]{"X-Tenant-ID", tenant, "Authorization", "Bearer " + field(issued.body(), "secret")};
+    }
+
+    /** The key id inside a presented secret ({@code pal_<key id, 32 hex>_...}). */
+    private static String keyId(String[] headers) {
+        String hex = headers[3].substring("Bearer pal_".length(), "Bearer pal_".length() + 32);
+        return hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5");
+    }
+
+    private static void admin(ServiceProcess replica, String method, String path, int status) throws Exception {
+        HttpResponse<String> response = replica.send(method, path, null, "Authorization", "Bearer " + ADMIN);
+        assertEquals(status, response.statusCode(), response.body());
+    }
+
+    /** A subscription opened on the replica, once it is served (its first heartbeat arrived). */
+    private static SseStream openOn(ServiceProcess replica, String[] headers) throws Exception {
+        SseStream stream = SseStream.open(replica.uri("/events/subscribe"), headers);
+        assertEquals(200, stream.status());
+        assertEquals("heartbeat", stream.nextComment(Duration.ofSeconds(10)).comment());
+        return stream;
+    }
+
+    /** Asserts the stream's last event says it ended with {@code status}, and it closes; returns the delay in ms. */
+    private static long assertEnded(SseStream stream, int status, long changedAt) throws InterruptedException {
+        SseStream.Frame last = stream.nextEvent(Duration.ofSeconds(2));
+        long millis = (System.nanoTime() - changedAt) / 1_000_000;
+        assertEquals("subscription-ended", last.event(), "the stream says why it ends: " + last);
+        assertTrue(last.data().contains("\"status\":" + status), last.data());
+        assertTrue(stream.endsWithin(Duration.ofSeconds(2)), "and the other replica closes it");
+        return millis;
+    }
+
+    /** Appends through {@code via} and asserts the stream (on another replica) pushes it; returns the delay in ms. */
+    private static long assertOpenAndLive(ServiceProcess via, SseStream stream, String[] headers, long position)
+            throws Exception {
+        long start = System.nanoTime();
+        assertAppended(via.send("POST", "/streams/live/events", append("\"any\""), headers));
+        SseStream.Frame pushed = stream.nextEvent(Duration.ofSeconds(2));
+        assertEquals(String.valueOf(position), pushed.id(), "a stream whose credentials still hold stays live");
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Milliseconds from {@code since} until the replica answers {@code wanted} (polled every few ms). */
+    private static long millisUntil(ServiceProcess replica, int wanted, long since, String... headers)
+            throws Exception {
+        while (replica.send("GET", "/workspaces", null, headers).statusCode() != wanted) {
+            assertTrue(System.nanoTime() - since < Duration.ofSeconds(5).toNanos(), "never answered " + wanted);
+            Thread.sleep(2);
+        }
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     /** Registers a tenant through the replica and returns its request headers (tenant id and API key). */
