@@ -27,7 +27,8 @@ public final class Storable {
 
     /**
      * Why a JSON value cannot be stored, and where: {@code path} is relative to the value checked ({@code ""} for the
-     * value itself, else {@code .key} and {@code [index]} steps); {@code reason} completes "Field 'x' ...".
+     * value itself, else {@code .key} and {@code [index]} steps, ending in {@code " (a key)"} when a key is at fault);
+     * {@code reason} completes "Field 'x' ...".
      */
     public record Flaw(String path, String reason) {
 
@@ -92,7 +93,7 @@ public final class Storable {
                 Map.Entry<String, JsonNode> member = it.next();
                 Optional<String> key = flaw(member.getKey());
                 if (key.isPresent()) {
-                    return Optional.of(new Flaw("", "has a key that " + key.get()));
+                    return Optional.of(new Flaw(" (a key)", key.get()));
                 }
                 Optional<Flaw> inner = flaw(member.getValue());
                 if (inner.isPresent()) {
