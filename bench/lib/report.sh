@@ -91,7 +91,7 @@ write_results_md() {
     "|---|---|---|---|---|",
     (.scenarios[] | . as $s
       | "| \(.title) | \(if .subjects[0].subject == "palisade" then "" else .subjects[0].subject + " " end)"
-        + "\(.subjects[0].value | num) \(.unit)\(if .unit | startswith("ms") then (.subjects[0] | " (p99 \(.p99_ms | num) ms)") else .subjects[0] | lat end) | "
+        + "\(.subjects[0].value | num) \(.unit)\(if .unit | startswith("ms") then (.subjects[0] | if .p99_ms != null then " (p99 \(.p99_ms | num) ms)" else "" end) else .subjects[0] | lat end) | "
         + ([.subjects[1:][] | "\(.subject) \(.value | num)\(lat)"] | join("; ")) + " | "
         + ([.ratios[] | "\(.value | if . == null then "n/a" else (. * 100 | round) / 100 | tostring end)x \(.to)"] | join("; ")) + " | "
         + (.target // "") + " |"),
