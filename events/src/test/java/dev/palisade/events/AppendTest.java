@@ -184,10 +184,8 @@ class AppendTest {
                 () -> NewEvent.of("A", support.object(), support.object().textNode("x"))).field());
         assertEquals("data.name", assertThrows(InvalidEventException.class,
                 () -> NewEvent.of("A", support.data("name", "nul\u0000here"))).field());
-        InvalidEventException badKey = assertThrows(InvalidEventException.class,
-                () -> NewEvent.of("A", support.data("k\u0000", "v")));
-        assertEquals("data", badKey.field(), "the object holding the key");
-        assertTrue(badKey.getMessage().contains("has a key that"), badKey.getMessage());
+        assertEquals("data (a key)", assertThrows(InvalidEventException.class,
+                () -> NewEvent.of("A", support.data("k\u0000", "v"))).field());
         assertEquals("data.s", assertThrows(InvalidEventException.class,
                 () -> NewEvent.of("A", support.data("s", "\ud800"))).field());
         assertEquals("expectedVersion", assertThrows(InvalidEventException.class,
