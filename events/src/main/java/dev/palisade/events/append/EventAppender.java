@@ -61,12 +61,6 @@ import dev.palisade.tenancy.TenantId;
  */
 public class EventAppender implements AppendLanes.Call {
 
-    /**
-     * The NOTIFY channel subscriptions listen on; the payload is the tenant id. Appends no longer send it (subscriptions
-     * announce commits themselves, after {@link EventsCommitted}); it stays here only until they own it.
-     */
-    public static final String CHANNEL = "palisade_events";
-
     private static final Logger LOG = Logger.getLogger(EventAppender.class);
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String EVENT_ID_KEY = "events_event_id_uk";

@@ -135,7 +135,7 @@ class AppendProtocolTest {
         EventAppender appender = support.replicaAppender();
         try (Connection listener = support.asApp(); Connection writer = support.asApp()) {
             try (Statement st = listener.createStatement()) {
-                st.execute("LISTEN " + EventAppender.CHANNEL);
+                st.execute("LISTEN palisade_events"); // the channel subscriptions listen on (CommitNotice)
             }
             callFunction(writer, tenant, appender, AppendCommand.to(StreamId.of("s"), ExpectedVersion.any(),
                     List.of(NewEvent.of("A", support.data("n", 1)))));
