@@ -63,7 +63,7 @@ class EventAppendResourceTest {
         TenantFixture t = TenantFixture.create("ev-stale");
         post(t, ORDER, "{\"expectedVersion\":0,\"events\":[" + event("A", "{}") + "]}").statusCode(201);
         problem(post(t, ORDER, "{\"expectedVersion\":0,\"events\":[" + event("B", "{}") + "]}"), 409,
-                "version-conflict").body("currentVersion", equalTo(1)).body("expectedVersion", equalTo("0"));
+                "version-conflict").body("currentVersion", equalTo(1)).body("expectedVersion", equalTo(0));
         problem(post(t, ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("B", "{}") + "]}"), 409,
                 "version-conflict").body("currentVersion", equalTo(1));
         problem(post(t, "/streams/fresh/events", "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}")

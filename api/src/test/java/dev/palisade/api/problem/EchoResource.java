@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 /** A test-only resource with a typed JSON body, to drive the generic error paths without any domain logic. */
 @Path("/test-only/echo")
 public class EchoResource {
@@ -18,6 +20,7 @@ public class EchoResource {
         }
     }
 
+    @Operation(hidden = true) // test scaffolding, not part of the API contract
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
