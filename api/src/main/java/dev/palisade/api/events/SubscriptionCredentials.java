@@ -21,7 +21,7 @@ import dev.palisade.tenancy.TenancyConfig;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.apikey.ApiKeyVerifier;
 import dev.palisade.tenancy.apikey.AuthVerdict;
-import dev.palisade.tenancy.registry.TenancyChanged;
+import dev.palisade.tenancy.change.TenancyChanged;
 
 /**
  * Ends open subscriptions whose credentials stopped working: each open stream is watched with the tenant and key that

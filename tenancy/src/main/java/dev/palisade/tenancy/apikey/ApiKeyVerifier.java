@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.palisade.tenancy.TenancyConfig;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.TenantScope;
-import dev.palisade.tenancy.registry.TenancyChanges;
+import dev.palisade.tenancy.change.TenancyChanges;
 import dev.palisade.tenancy.session.TenantSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

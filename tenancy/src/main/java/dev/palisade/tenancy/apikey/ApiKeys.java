@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.TenantId;
-import dev.palisade.tenancy.registry.TenancyChanges;
+import dev.palisade.tenancy.change.TenancyChanges;
 import dev.palisade.tenancy.session.Rows;
 import dev.palisade.tenancy.session.TenantSession;
 

@@ -11,6 +11,7 @@ import dev.palisade.tenancy.ConflictException;
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.apikey.ApiKeys;
+import dev.palisade.tenancy.change.TenancyChanges;
 import dev.palisade.tenancy.context.TenantScope;
 import dev.palisade.tenancy.session.Rows;
 

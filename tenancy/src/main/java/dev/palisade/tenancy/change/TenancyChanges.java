@@ -1,4 +1,4 @@
-package dev.palisade.tenancy.registry;
+package dev.palisade.tenancy.change;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
