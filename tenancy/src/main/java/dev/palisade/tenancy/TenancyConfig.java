@@ -12,9 +12,6 @@ public interface TenancyConfig {
     /** The cache of API key checks. */
     AuthCache authCache();
 
-    /** Switches that exist only for tests. */
-    Test test();
-
     /** How checked API keys are cached on each replica. */
     interface AuthCache {
 
@@ -28,15 +25,5 @@ public interface TenancyConfig {
         /** Most keys cached per replica; {@code 0} turns the cache off. */
         @WithDefault("10000")
         int maxEntries();
-    }
-
-    /** Test-only switches; ignored outside the test launch mode. */
-    interface Test {
-
-        /**
-         * Turns the Hibernate tenant filter off, to prove that row-level security alone keeps tenants apart.
-         */
-        @WithDefault("false")
-        boolean disableHibernateFilter();
     }
 }

@@ -2,12 +2,16 @@ package dev.palisade.api.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
 
 import org.junit.jupiter.api.Test;
 
 import dev.palisade.api.support.RecordingStatementInspector;
 import dev.palisade.testing.PostgresTestResource;
+import dev.palisade.tenancy.filter.TenantFilterActivation;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,8 +25,18 @@ class IsolationWithoutHibernateFilterTest extends IsolationContract {
 
     public static class NoFilter implements QuarkusTestProfile {
         @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("palisade.tenancy.test.disable-hibernate-filter", "true");
+        public Set<Class<?>> getEnabledAlternatives() {
+            return Set.of(FilterOff.class);
+        }
+    }
+
+    /** Replaces the platform's "filter always on", in this profile only. */
+    @Alternative
+    @ApplicationScoped
+    public static class FilterOff extends TenantFilterActivation {
+        @Override
+        public boolean filterOn() {
+            return false;
         }
     }
 

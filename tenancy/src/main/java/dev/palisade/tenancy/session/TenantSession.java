@@ -11,12 +11,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.hibernate.Session;
 
-import dev.palisade.tenancy.TenancyConfig;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.TenantMismatchException;
 import dev.palisade.tenancy.context.CurrentTenant;
 import dev.palisade.tenancy.filter.TenantFilter;
-import io.quarkus.runtime.LaunchMode;
+import dev.palisade.tenancy.filter.TenantFilterActivation;
 
 /**
  * The way into tenant data: binds the current transaction to the current tenant before handing out the
@@ -37,13 +36,13 @@ public class TenantSession {
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
-    private final boolean filterDisabledForTests;
+    private final TenantFilterActivation filter;
 
-    TenantSession(EntityManager entityManager, TransactionSynchronizationRegistry transactions, TenancyConfig config) {
+    TenantSession(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+            TenantFilterActivation filter) {
         this.entityManager = entityManager;
         this.transactions = transactions;
-        // Switching a wall off exists only to prove the other wall alone holds; it is ignored outside tests.
-        this.filterDisabledForTests = config.test().disableHibernateFilter() && LaunchMode.current() == LaunchMode.TEST;
+        this.filter = filter;
     }
 
     /** The entity manager of the current transaction, bound to the current tenant. */
@@ -66,7 +65,7 @@ public class TenantSession {
             throw new TenantMismatchException("This transaction", tenant, bound.toString());
         }
         Session session = entityManager.unwrap(Session.class);
-        if (filterDisabledForTests) {
+        if (!filter.filterOn()) {
             session.disableFilter(TenantFilter.NAME);
         } else if (session.getEnabledFilter(TenantFilter.NAME) == null) {
             session.enableFilter(TenantFilter.NAME);
