@@ -1,15 +1,14 @@
 package dev.palisade.events;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.palisade.events.append.EventAppender;
 import dev.palisade.tenancy.TenantId;
+import dev.palisade.testing.TestSql;
 import dev.palisade.tenancy.context.TenantScope;
 
 /** Tenants, events and raw connections for the event store's tests. */
@@ -41,18 +41,6 @@ public class EventsTestSupport {
 
     @ConfigProperty(name = "quarkus.datasource.password")
     String appPassword;
-
-    @ConfigProperty(name = "quarkus.liquibase.username")
-    String ownerUser;
-
-    @ConfigProperty(name = "quarkus.liquibase.password")
-    String ownerPassword;
-
-    @ConfigProperty(name = "palisade.test.superuser.username")
-    String superUser;
-
-    @ConfigProperty(name = "palisade.test.superuser.password")
-    Optional<String> superPassword;
 
     /** A new tenant with a unique id, registered as the service would (the service role may insert tenants). */
     public TenantId newTenant(String prefix) {
@@ -95,7 +83,7 @@ public class EventsTestSupport {
 
     /** The superuser's name. */
     public String superuserName() {
-        return superUser;
+        return ConfigProvider.getConfig().getValue("palisade.test.superuser.username", String.class);
     }
 
     /** The service role's name. */
@@ -104,11 +92,11 @@ public class EventsTestSupport {
     }
 
     public Connection asApp() throws SQLException {
-        return DriverManager.getConnection(url, appUser, appPassword);
+        return TestSql.app();
     }
 
     public Connection asOwner() throws SQLException {
-        return DriverManager.getConnection(url, ownerUser, ownerPassword);
+        return TestSql.owner();
     }
 
     /**
@@ -125,6 +113,6 @@ public class EventsTestSupport {
     }
 
     public Connection asSuperuser() throws SQLException {
-        return DriverManager.getConnection(url, superUser, superPassword.orElse(""));
+        return TestSql.superuser();
     }
 }

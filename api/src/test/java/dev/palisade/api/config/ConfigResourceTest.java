@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -65,8 +65,7 @@ class ConfigResourceTest {
     @Test
     void workspaceConfigsLiveAndDieWithTheirWorkspace() {
         TenantFixture t = TenantFixture.create("wcfg");
-        String ws = t.request().contentType("application/json").body("{\"name\":\"W\",\"slug\":\"w\"}")
-                .post("/workspaces").then().statusCode(201).extract().path("id");
+        String ws = t.workspace("W", "w");
         t.request().contentType("application/json").body("{\"value\":[1,2,3]}")
                 .put("/workspaces/" + ws + "/configs/limits")
                 .then().statusCode(201).body("value", equalTo(List.of(1, 2, 3)));
@@ -75,7 +74,7 @@ class ConfigResourceTest {
         t.request().get("/workspaces/" + ws + "/configs").then().body("", hasSize(1))
                 .body("[0].value", equalTo(List.of(1, 2, 3)));
         t.request().delete("/workspaces/" + ws).then().statusCode(204);
-        assertEquals(0, Db.count("SELECT count(*) FROM workspace_configs WHERE workspace_id = ?::uuid", ws),
+        assertEquals(0, TestSql.count("SELECT count(*) FROM workspace_configs WHERE workspace_id = ?::uuid", ws),
                 "deleting a workspace deletes its configs");
         t.request().get("/workspaces/" + ws + "/configs").then().statusCode(404);
         t.request().get("/workspaces/" + ws + "/configs/limits").then().statusCode(404);

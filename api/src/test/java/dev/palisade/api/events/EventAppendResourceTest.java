@@ -1,5 +1,7 @@
 package dev.palisade.api.events;
 
+import static dev.palisade.api.support.Problems.invalid;
+import static dev.palisade.api.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.palisade.api.problem.Problem;
 import dev.palisade.api.problem.ProblemType;
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +49,7 @@ class EventAppendResourceTest {
     @Test
     void appendAnswers201WithVersionsAndPositions() {
         TenantFixture t = TenantFixture.create("ev-append");
-        post(t, ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("OrderPlaced", "{\"total\":42}")
+        t.postJson(ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("OrderPlaced", "{\"total\":42}")
                 + "," + event("OrderPaid", "{\"total\":42.10}") + "]}")
                 .statusCode(201)
                 .header("Location", containsString("/streams/order-1/events?fromVersion=1"))
@@ -61,17 +63,17 @@ class EventAppendResourceTest {
     @Test
     void staleExpectedVersionIsAVersionConflictWithTheCurrentVersion() {
         TenantFixture t = TenantFixture.create("ev-stale");
-        post(t, ORDER, "{\"expectedVersion\":0,\"events\":[" + event("A", "{}") + "]}").statusCode(201);
-        problem(post(t, ORDER, "{\"expectedVersion\":0,\"events\":[" + event("B", "{}") + "]}"), 409,
+        t.postJson(ORDER, "{\"expectedVersion\":0,\"events\":[" + event("A", "{}") + "]}").statusCode(201);
+        problem(t.postJson(ORDER, "{\"expectedVersion\":0,\"events\":[" + event("B", "{}") + "]}"), 409,
                 "version-conflict").body("currentVersion", equalTo(1)).body("expectedVersion", equalTo(0));
-        problem(post(t, ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("B", "{}") + "]}"), 409,
+        problem(t.postJson(ORDER, "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("B", "{}") + "]}"), 409,
                 "version-conflict").body("currentVersion", equalTo(1));
-        problem(post(t, "/streams/fresh/events", "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}")
+        problem(t.postJson("/streams/fresh/events", "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}")
                 + "]}"), 409, "version-conflict").body("currentVersion", equalTo(0));
-        post(t, ORDER, "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}") + "]}").statusCode(201)
+        t.postJson(ORDER, "{\"expectedVersion\":\"exists\",\"events\":[" + event("B", "{}") + "]}").statusCode(201)
                 .body("positions[0]", equalTo(2));
-        post(t, ORDER, "{\"expectedVersion\":\"any\",\"events\":[" + event("C", "{}") + "]}").statusCode(201);
-        post(t, ORDER, "{\"events\":[" + event("D", "{}") + "]}").statusCode(201).body("toVersion", equalTo(4));
+        t.postJson(ORDER, "{\"expectedVersion\":\"any\",\"events\":[" + event("C", "{}") + "]}").statusCode(201);
+        t.postJson(ORDER, "{\"events\":[" + event("D", "{}") + "]}").statusCode(201).body("toVersion", equalTo(4));
     }
 
     @Test
@@ -79,8 +81,8 @@ class EventAppendResourceTest {
         TenantFixture t = TenantFixture.create("ev-retry");
         String body = "{\"expectedVersion\":\"no_stream\",\"events\":[" + event(UUID.randomUUID(), "A", "{\"n\":1}")
                 + "," + event(UUID.randomUUID(), "B", "{\"n\":2}") + "]}";
-        post(t, ORDER, body).statusCode(201).body("positions", equalTo(java.util.List.of(1, 2)));
-        post(t, ORDER, body).statusCode(200).body("fromVersion", equalTo(1)).body("toVersion", equalTo(2))
+        t.postJson(ORDER, body).statusCode(201).body("positions", equalTo(java.util.List.of(1, 2)));
+        t.postJson(ORDER, body).statusCode(200).body("fromVersion", equalTo(1)).body("toVersion", equalTo(2))
                 .body("positions", equalTo(java.util.List.of(1, 2)));
         t.request().get("/events").then().body("events.size()", equalTo(2));
     }
@@ -89,8 +91,8 @@ class EventAppendResourceTest {
     void reusedEventIdWithOtherContentIsAConflict() {
         TenantFixture t = TenantFixture.create("ev-reuse");
         UUID id = UUID.randomUUID();
-        post(t, ORDER, "{\"events\":[" + event(id, "A", "{\"n\":1}") + "]}").statusCode(201);
-        problem(post(t, ORDER, "{\"events\":[" + event(id, "A", "{\"n\":2}") + "]}"), 409, "conflict")
+        t.postJson(ORDER, "{\"events\":[" + event(id, "A", "{\"n\":1}") + "]}").statusCode(201);
+        problem(t.postJson(ORDER, "{\"events\":[" + event(id, "A", "{\"n\":2}") + "]}"), 409, "conflict")
                 .body("eventId", equalTo(id.toString()));
     }
 
@@ -101,7 +103,7 @@ class EventAppendResourceTest {
         for (int i = 0; i < 1001; i++) {
             body.append(i == 0 ? "" : ",").append(event("A", "{}"));
         }
-        problem(post(t, ORDER, body.append("]}").toString()), 413, "payload-too-large")
+        problem(t.postJson(ORDER, body.append("]}").toString()), 413, "payload-too-large")
                 .body("limit", equalTo("events")).body("max", equalTo(1000));
         t.request().get(ORDER).then().statusCode(404);
     }
@@ -110,27 +112,28 @@ class EventAppendResourceTest {
     void bodyOverFourMebibytesIsPayloadTooLarge() {
         TenantFixture t = TenantFixture.create("ev-big");
         String blob = "x".repeat(4 * 1024 * 1024);
-        problem(post(t, ORDER, "{\"events\":[" + event("A", "{\"blob\":\"" + blob + "\"}") + "]}"), 413,
+        problem(t.postJson(ORDER, "{\"events\":[" + event("A", "{\"blob\":\"" + blob + "\"}") + "]}"), 413,
                 "payload-too-large").body("limit", equalTo("bytes"));
     }
 
     @Test
     void invalidFieldsAreNamed() {
         TenantFixture t = TenantFixture.create("ev-invalid");
-        invalid(post(t, "/streams/bad!id/events", "{\"events\":[" + event("A", "{}") + "]}"), "streamId");
-        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{}") + "," + event("9bad", "{}") + "]}"),
+        invalid(t.postJson("/streams/bad!id/events", "{\"events\":[" + event("A", "{}") + "]}"), "streamId");
+        invalid(t.postJson(ORDER, "{\"events\":[" + event("A", "{}") + "," + event("9bad", "{}") + "]}"),
                 "events[1].type");
-        invalid(post(t, ORDER, "{\"events\":[" + event("A", "[1,2]") + "]}"), "events[0].data");
-        invalid(post(t, ORDER, "{\"events\":[{\"type\":\"A\"}]}"), "events[0].data");
-        invalid(post(t, ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"metadata\":\"m\"}]}"), "events[0].metadata");
-        invalid(post(t, ORDER, "{\"events\":[{\"eventId\":\"nope\",\"type\":\"A\",\"data\":{}}]}"),
+        invalid(t.postJson(ORDER, "{\"events\":[" + event("A", "[1,2]") + "]}"), "events[0].data");
+        invalid(t.postJson(ORDER, "{\"events\":[{\"type\":\"A\"}]}"), "events[0].data");
+        invalid(t.postJson(ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"metadata\":\"m\"}]}"),
+                "events[0].metadata");
+        invalid(t.postJson(ORDER, "{\"events\":[{\"eventId\":\"nope\",\"type\":\"A\",\"data\":{}}]}"),
                 "events[0].eventId");
-        invalid(post(t, ORDER, "{\"expectedVersion\":\"latest\",\"events\":[" + event("A", "{}") + "]}"),
+        invalid(t.postJson(ORDER, "{\"expectedVersion\":\"latest\",\"events\":[" + event("A", "{}") + "]}"),
                 "expectedVersion");
-        invalid(post(t, ORDER, "{\"expectedVersion\":-1,\"events\":[" + event("A", "{}") + "]}"), "expectedVersion");
-        invalid(post(t, ORDER, "{\"events\":[]}"), "events");
+        invalid(t.postJson(ORDER, "{\"expectedVersion\":-1,\"events\":[" + event("A", "{}") + "]}"), "expectedVersion");
+        invalid(t.postJson(ORDER, "{\"events\":[]}"), "events");
         String id = UUID.randomUUID().toString();
-        invalid(post(t, ORDER, "{\"events\":[" + event(UUID.fromString(id), "A", "{}") + ","
+        invalid(t.postJson(ORDER, "{\"events\":[" + event(UUID.fromString(id), "A", "{}") + ","
                 + event(UUID.fromString(id), "A", "{}") + "]}"), "events[1].eventId");
         t.request().get(ORDER).then().statusCode(404);
     }
@@ -138,29 +141,30 @@ class EventAppendResourceTest {
     @Test
     void textPostgresCannotStoreIsABadRequestNotAServerError() {
         TenantFixture t = TenantFixture.create("ev-nul");
-        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{\"note\":\"a\\u0000b\"}") + "]}"), "events[0].data.note");
-        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{\"k\\u0000\":1}") + "]}"), "events[0].data (a key)");
-        invalid(post(t, ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"metadata\":{\"m\":\"\\u0000\"}}]}"),
+        invalid(t.postJson(ORDER, "{\"events\":[" + event("A", "{\"note\":\"a\\u0000b\"}") + "]}"),
+                "events[0].data.note");
+        invalid(t.postJson(ORDER, "{\"events\":[" + event("A", "{\"k\\u0000\":1}") + "]}"), "events[0].data (a key)");
+        invalid(t.postJson(ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"metadata\":{\"m\":\"\\u0000\"}}]}"),
                 "events[0].metadata.m");
-        invalid(post(t, ORDER, "{\"events\":[" + event("A", "{\"s\":\"\\ud800\"}") + "]}"), "events[0].data.s");
+        invalid(t.postJson(ORDER, "{\"events\":[" + event("A", "{\"s\":\"\\ud800\"}") + "]}"), "events[0].data.s");
         t.request().get(ORDER).then().statusCode(404);
     }
 
     @Test
     void unknownFieldsAndMalformedJsonAreProblems() {
         TenantFixture t = TenantFixture.create("ev-json");
-        problem(post(t, ORDER, "{\"evnets\":[]}"), 400, "unknown-field").body("suggestion", equalTo("events"));
-        problem(post(t, ORDER, "{\"events\":[}"), 400, "malformed-json");
-        problem(post(t, ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"tenantId\":\"x\"}]}"), 400,
+        problem(t.postJson(ORDER, "{\"evnets\":[]}"), 400, "unknown-field").body("suggestion", equalTo("events"));
+        problem(t.postJson(ORDER, "{\"events\":[}"), 400, "malformed-json");
+        problem(t.postJson(ORDER, "{\"events\":[{\"type\":\"A\",\"data\":{},\"tenantId\":\"x\"}]}"), 400,
                 "unknown-field");
     }
 
     @Test
     void appendedEventsAreStoredForTheAuthenticatedTenantOnly() {
         TenantFixture t = TenantFixture.create("ev-stamp");
-        post(t, ORDER, "{\"events\":[" + event("A", "{}") + "]}").statusCode(201);
+        t.postJson(ORDER, "{\"events\":[" + event("A", "{}") + "]}").statusCode(201);
         org.junit.jupiter.api.Assertions.assertEquals(1,
-                Db.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()));
+                TestSql.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()));
     }
 
     @Inject
@@ -170,13 +174,13 @@ class EventAppendResourceTest {
     @Test
     void anExhaustedPoolAnswers503WithRetryAfterAndWritesNothing() throws Exception {
         TenantFixture t = TenantFixture.create("ev-pool");
-        post(t, ORDER, "{\"events\":[" + event("Before", "{}") + "]}").statusCode(201);
+        t.postJson(ORDER, "{\"events\":[" + event("Before", "{}") + "]}").statusCode(201);
         List<Connection> held = new ArrayList<>();
         try {
             for (Connection c = tryTake(); c != null; c = tryTake()) {
                 held.add(c);
             }
-            problem(post(t, ORDER, "{\"events\":[" + event("During", "{}") + "]}"), 503, "service-unavailable")
+            problem(t.postJson(ORDER, "{\"events\":[" + event("During", "{}") + "]}"), 503, "service-unavailable")
                     .header("Retry-After", "1").body("outcome", equalTo("not-written"))
                     .body("detail", containsString("nothing was written"));
             problem(t.request().get("/events").then(), 503, "service-unavailable").header("Retry-After", "1");
@@ -185,7 +189,7 @@ class EventAppendResourceTest {
                 c.close();
             }
         }
-        assertEquals(1, Db.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()), "only the first");
+        assertEquals(1, TestSql.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()), "only the first");
     }
 
     /**
@@ -197,7 +201,7 @@ class EventAppendResourceTest {
     void terminatedConnectionsUnderLoadAnswer503AndRetriesRecordEachAppendOnce() throws Exception {
         TenantFixture t = TenantFixture.create("ev-kill");
         // Checked once before the trouble, so the API key is cached: this test is about the event store's answers.
-        post(t, ORDER, "{\"events\":[" + event("Before", "{}") + "]}").statusCode(201);
+        t.postJson(ORDER, "{\"events\":[" + event("Before", "{}") + "]}").statusCode(201);
         int writers = 4;
         int appendsPerWriter = 25;
         AtomicBoolean writing = new AtomicBoolean(true);
@@ -206,7 +210,7 @@ class EventAppendResourceTest {
         ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
         try {
             Future<?> killer = pool.submit(() -> {
-                try (Connection su = Db.superuser(); PreparedStatement st = su.prepareStatement("""
+                try (Connection su = TestSql.superuser(); PreparedStatement st = su.prepareStatement("""
                         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
                          WHERE application_name = 'palisade' AND datname = current_database()
                            AND query NOT LIKE 'LISTEN%'
@@ -259,10 +263,12 @@ class EventAppendResourceTest {
         }
         assertEquals(List.of(), wrong, "only 201, 200 and 503 with Retry-After and an outcome; statuses " + statuses);
         assertTrue(statuses.containsKey(503), "the test must really break connections: " + statuses);
-        assertEquals(writers * appendsPerWriter + 1, Db.count("SELECT count(*) FROM events WHERE tenant_id = ?",
+        assertEquals(writers * appendsPerWriter + 1, TestSql.count("SELECT count(*) FROM events WHERE tenant_id = ?",
                 t.id()), "every append recorded exactly once");
-        assertEquals(writers * appendsPerWriter + 1, Db.count("SELECT max(position) FROM events WHERE tenant_id = ?",
-                t.id()), "positions 1..n without a gap");
+        assertEquals(writers * appendsPerWriter + 1,
+                TestSql.count("SELECT max(position) FROM events WHERE tenant_id = ?",
+                        t.id()),
+                "positions 1..n without a gap");
     }
 
     /** A connection of the service's pool, or {@code null} once the pool has none left to give within 2 s. */
@@ -281,10 +287,6 @@ class EventAppendResourceTest {
         }
     }
 
-    static ValidatableResponse post(TenantFixture t, String path, String body) {
-        return t.request().contentType("application/json").body(body).post(path).then();
-    }
-
     static String event(String type, String data) {
         return "{\"type\":\"" + type + "\",\"data\":" + data + "}";
     }
@@ -293,14 +295,4 @@ class EventAppendResourceTest {
         return "{\"eventId\":\"" + id + "\",\"type\":\"" + type + "\",\"data\":" + data + "}";
     }
 
-    static ValidatableResponse problem(ValidatableResponse response, int status, String slug) {
-        return response.statusCode(status).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo(ProblemType.BASE + slug)).body("status", equalTo(status))
-                .body("detail", not(containsString("Exception"))).body("detail", not(containsString("SQL state")))
-                .body("detail", not(containsString("org.postgresql")));
-    }
-
-    static ValidatableResponse invalid(ValidatableResponse response, String field) {
-        return problem(response, 400, "invalid-field").body("field", equalTo(field));
-    }
 }

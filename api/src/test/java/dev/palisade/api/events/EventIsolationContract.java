@@ -1,8 +1,7 @@
 package dev.palisade.api.events;
 
 import static dev.palisade.api.events.EventAppendResourceTest.event;
-import static dev.palisade.api.events.EventAppendResourceTest.post;
-import static dev.palisade.api.events.EventAppendResourceTest.problem;
+import static dev.palisade.api.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.SseStream;
 import dev.palisade.api.support.TenantFixture;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -37,7 +36,7 @@ abstract class EventIsolationContract {
         TenantFixture a = TenantFixture.create("evi-a");
         TenantFixture b = TenantFixture.create("evi-b");
         UUID id = UUID.randomUUID();
-        post(b, "/streams/shared/events", "{\"events\":[" + event(id, "Secret", "{\"owner\":\"b\"}") + ","
+        b.postJson("/streams/shared/events", "{\"events\":[" + event(id, "Secret", "{\"owner\":\"b\"}") + ","
                 + event("Secret", "{\"n\":2}") + "]}").statusCode(201);
         return new World(a, b, id);
     }
@@ -49,9 +48,9 @@ abstract class EventIsolationContract {
         problem(w.a().request().get("/streams/shared/events").then(), 404, "not-found");
         w.a().request().get("/events").then().statusCode(200).body("events.size()", equalTo(0));
         w.a().request().get("/events?type=Secret&after=0").then().body("events.size()", equalTo(0));
-        problem(post(w.a(), "/streams/shared/events", "{\"expectedVersion\":\"exists\",\"events\":["
+        problem(w.a().postJson("/streams/shared/events", "{\"expectedVersion\":\"exists\",\"events\":["
                 + event("A", "{}") + "]}"), 409, "version-conflict").body("currentVersion", equalTo(0));
-        post(w.a(), "/streams/shared/events", "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("A", "{}")
+        w.a().postJson("/streams/shared/events", "{\"expectedVersion\":\"no_stream\",\"events\":[" + event("A", "{}")
                 + "]}").statusCode(201).body("fromVersion", equalTo(1)).body("positions[0]", equalTo(1));
         w.a().request().get("/streams/shared/events").then().body("events.type", equalTo(List.of("A")));
         assertEquals(before, snapshotOf(w.b()), "tenant B's events must be unchanged");
@@ -62,10 +61,10 @@ abstract class EventIsolationContract {
         World w = world();
         String before = snapshotOf(w.b());
         String mine = "{\"events\":[" + event(w.bEventId(), "Mine", "{\"owner\":\"a\"}") + "]}";
-        post(w.a(), "/streams/shared/events", mine).statusCode(201).body("positions[0]", equalTo(1));
-        post(w.a(), "/streams/shared/events", mine).statusCode(200).body("positions[0]", equalTo(1));
+        w.a().postJson("/streams/shared/events", mine).statusCode(201).body("positions[0]", equalTo(1));
+        w.a().postJson("/streams/shared/events", mine).statusCode(200).body("positions[0]", equalTo(1));
         String copyOfTheirs = "{\"events\":[" + event(w.bEventId(), "Secret", "{\"owner\":\"b\"}") + "]}";
-        problem(post(w.a(), "/streams/shared/events", copyOfTheirs), 409, "conflict");
+        problem(w.a().postJson("/streams/shared/events", copyOfTheirs), 409, "conflict");
         w.a().request().get("/events").then().body("events.type", equalTo(List.of("Mine")));
         w.b().request().get("/streams/shared/events").then().body("events[0].type", equalTo("Secret"));
         assertEquals(before, snapshotOf(w.b()), "tenant B's events must be unchanged");
@@ -77,8 +76,8 @@ abstract class EventIsolationContract {
         try (SseStream stream = SseStream.open(URI.create(subscribe + "?after=0"), "X-Tenant-ID", w.a().id(),
                 "Authorization", "Bearer " + w.a().apiKey())) {
             assertEquals(200, stream.status());
-            post(w.b(), "/streams/other/events", "{\"events\":[" + event("Secret", "{}") + "]}").statusCode(201);
-            post(w.a(), "/streams/mine/events", "{\"events\":[" + event("Mine", "{}") + "]}").statusCode(201);
+            w.b().postJson("/streams/other/events", "{\"events\":[" + event("Secret", "{}") + "]}").statusCode(201);
+            w.a().postJson("/streams/mine/events", "{\"events\":[" + event("Mine", "{}") + "]}").statusCode(201);
             SseStream.Frame only = stream.nextEvent(Duration.ofSeconds(5));
             assertEquals("1", only.id());
             assertEquals(true, only.data().contains("\"type\":\"Mine\""), only.data());
@@ -101,9 +100,9 @@ abstract class EventIsolationContract {
 
     /** A tenant's events and position counter, as text, compared before and after an attack. */
     static String snapshotOf(TenantFixture t) {
-        return Db.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()) + ":"
-                + Db.count("SELECT coalesce(sum(hashtext(e::text)), 0) FROM events e WHERE tenant_id = ?", t.id())
-                + ":" + Db.count("SELECT coalesce(max(last_position), 0) FROM event_positions WHERE tenant_id = ?",
+        return TestSql.count("SELECT count(*) FROM events WHERE tenant_id = ?", t.id()) + ":"
+                + TestSql.count("SELECT coalesce(sum(hashtext(e::text)), 0) FROM events e WHERE tenant_id = ?", t.id())
+                + ":" + TestSql.count("SELECT coalesce(max(last_position), 0) FROM event_positions WHERE tenant_id = ?",
                         t.id());
     }
 }

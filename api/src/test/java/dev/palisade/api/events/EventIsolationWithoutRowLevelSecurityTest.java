@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,12 +39,12 @@ class EventIsolationWithoutRowLevelSecurityTest extends EventIsolationContract {
 
     @BeforeEach
     void switchRowLevelSecurityOff() throws SQLException {
-        Db.setRowLevelSecurity(false, List.of("events", "event_positions"));
+        TestSql.setRowLevelSecurity(false, List.of("events", "event_positions"));
     }
 
     @AfterAll
     static void switchRowLevelSecurityOn() throws SQLException {
-        Db.setRowLevelSecurity(true, List.of("events", "event_positions"));
+        TestSql.setRowLevelSecurity(true, List.of("events", "event_positions"));
     }
 
     @Test

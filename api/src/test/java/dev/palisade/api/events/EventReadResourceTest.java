@@ -1,9 +1,8 @@
 package dev.palisade.api.events;
 
 import static dev.palisade.api.events.EventAppendResourceTest.event;
-import static dev.palisade.api.events.EventAppendResourceTest.invalid;
-import static dev.palisade.api.events.EventAppendResourceTest.post;
-import static dev.palisade.api.events.EventAppendResourceTest.problem;
+import static dev.palisade.api.support.Problems.invalid;
+import static dev.palisade.api.support.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -101,14 +100,14 @@ class EventReadResourceTest {
         for (int i = 0; i < 1000; i++) {
             body.append(i == 0 ? "" : ",").append(event("A", "{\"i\":" + i + "}"));
         }
-        post(t, "/streams/big/events", body.append("]}").toString()).statusCode(201);
+        t.postJson("/streams/big/events", body.append("]}").toString()).statusCode(201);
         t.request().get("/events?limit=1000").then().body("events.size()", equalTo(1000)).body("next", nullValue());
         t.request().get("/streams/big/events?limit=1000").then().body("events.size()", equalTo(1000));
     }
 
     static void appendEach(TenantFixture t, String path, String type, int count) {
         for (int i = 0; i < count; i++) {
-            post(t, path, "{\"events\":[" + event(type, "{\"n\":" + i + "}") + "]}").statusCode(201);
+            t.postJson(path, "{\"events\":[" + event(type, "{\"n\":" + i + "}") + "]}").statusCode(201);
         }
     }
 }

@@ -15,7 +15,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.RecordingStatementInspector;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.tenancy.TenantId;
@@ -51,8 +51,8 @@ abstract class IsolationContract {
     World world() {
         TenantFixture a = TenantFixture.create("iso-a");
         TenantFixture b = TenantFixture.create("iso-b");
-        String aWs = workspace(a, "shared-slug");
-        String bWs = workspace(b, "shared-slug");
+        String aWs = a.workspace("W", "shared-slug");
+        String bWs = b.workspace("W", "shared-slug");
         put(a.request(), "/configs/shared-key", "\"a\"");
         put(b.request(), "/configs/shared-key", "\"b\"");
         put(b.request(), "/workspaces/" + bWs + "/configs/shared-key", "\"b-ws\"");
@@ -113,9 +113,9 @@ abstract class IsolationContract {
                 .body("{\"value\":1,\"tenant_id\":\"" + w.b().id() + "\"}").put("/configs/sneaky").then()
                 .statusCode(400);
         w.a().request().get("/workspaces").then().statusCode(200).body("slug", contains("shared-slug"));
-        assertEquals(0, Db.count("SELECT count(*) FROM workspaces WHERE slug = 'sneaky'"),
+        assertEquals(0, TestSql.count("SELECT count(*) FROM workspaces WHERE slug = 'sneaky'"),
                 "the rejected workspace must exist for no tenant");
-        assertEquals(0, Db.count("SELECT count(*) FROM tenant_configs WHERE key = 'sneaky'"),
+        assertEquals(0, TestSql.count("SELECT count(*) FROM tenant_configs WHERE key = 'sneaky'"),
                 "the rejected config must exist for no tenant");
         assertEquals(before, snapshotOf(w.b()), "tenant B's rows must be unchanged");
     }
@@ -203,17 +203,12 @@ abstract class IsolationContract {
     static String snapshotOf(TenantFixture t) {
         StringBuilder out = new StringBuilder();
         for (String table : List.of("api_keys", "workspaces", "tenant_configs", "workspace_configs")) {
-            out.append(table).append(':').append(Db.count("SELECT count(*) FROM " + table + " WHERE tenant_id = ?",
-                    t.id())).append(':').append(Db.count("SELECT coalesce(sum(hashtext(x::text)), 0) FROM " + table
+            out.append(table).append(':').append(TestSql.count("SELECT count(*) FROM " + table + " WHERE tenant_id = ?",
+                    t.id())).append(':').append(TestSql.count("SELECT coalesce(sum(hashtext(x::text)), 0) FROM " + table
                             + " x WHERE tenant_id = ?", t.id()))
                     .append('\n');
         }
         return out.toString();
-    }
-
-    static String workspace(TenantFixture t, String slug) {
-        return t.request().contentType("application/json").body("{\"name\":\"W\",\"slug\":\"" + slug + "\"}")
-                .post("/workspaces").then().statusCode(201).extract().path("id");
     }
 
     static void put(RequestSpecification request, String path, String json) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.testing.PostgresTestResource;
 import dev.palisade.tenancy.TenantId;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,12 +31,12 @@ class IsolationWithoutRowLevelSecurityTest extends IsolationContract {
 
     @BeforeEach
     void switchRowLevelSecurityOff() throws SQLException {
-        Db.setRowLevelSecurity(false, TENANT_TABLES);
+        TestSql.setRowLevelSecurity(false, TENANT_TABLES);
     }
 
     @AfterAll
     static void switchRowLevelSecurityOn() throws SQLException {
-        Db.setRowLevelSecurity(true, TENANT_TABLES);
+        TestSql.setRowLevelSecurity(true, TENANT_TABLES);
     }
 
     /** Native SQL bypasses Hibernate, so without RLS it sees everything: proof that RLS really is off here. */

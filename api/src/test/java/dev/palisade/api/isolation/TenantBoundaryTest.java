@@ -14,7 +14,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
 import dev.palisade.tenancy.NoTenantException;
@@ -66,14 +66,14 @@ class TenantBoundaryTest {
                     tenantSession.bind();
                     tenantScope.run(TenantId.of(b.id()), () -> workspaces.create(new NewWorkspace("x", "x")));
                 })));
-        assertEquals(0, Db.count("SELECT count(*) FROM workspaces WHERE tenant_id IN (?, ?)", a.id(), b.id()));
+        assertEquals(0, TestSql.count("SELECT count(*) FROM workspaces WHERE tenant_id IN (?, ?)", a.id(), b.id()));
     }
 
     @Test
     void movingARowToAnotherTenantIsAnErrorEvenInNativeSql() throws SQLException {
         TenantFixture a = TenantFixture.create("mva");
         TenantFixture b = TenantFixture.create("mvb");
-        String ws = IsolationContract.workspace(a, "mine");
+        String ws = a.workspace("W", "mine");
         PersistenceException viaService = assertThrows(PersistenceException.class,
                 () -> tenantScope.run(TenantId.of(a.id()), () -> QuarkusTransaction.requiringNew().run(() -> {
                     tenantSession.bind();
@@ -83,13 +83,14 @@ class TenantBoundaryTest {
         SQLException cause = sqlCause(viaService);
         assertEquals("23514", cause.getSQLState(), "the tenant guard trigger refuses the move: " + cause.getMessage());
         assertTrue(cause.getMessage().contains("cannot change"), "the trigger names the rule: " + cause.getMessage());
-        try (Connection su = Db.superuser(); Statement st = su.createStatement()) {
+        try (Connection su = TestSql.superuser(); Statement st = su.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> st.executeUpdate(
                     "UPDATE workspaces SET tenant_id = '" + b.id() + "' WHERE id = '" + ws + "'"));
             assertEquals("23514", e.getSQLState(), "the trigger stops even a superuser: " + e.getMessage());
             assertTrue(e.getMessage().contains("cannot change"), "the trigger names the rule: " + e.getMessage());
         }
-        assertEquals(1, Db.count("SELECT count(*) FROM workspaces WHERE tenant_id = ? AND id = ?::uuid", a.id(), ws));
+        assertEquals(1,
+                TestSql.count("SELECT count(*) FROM workspaces WHERE tenant_id = ? AND id = ?::uuid", a.id(), ws));
     }
 
     private static SQLException sqlCause(Throwable thrown) {

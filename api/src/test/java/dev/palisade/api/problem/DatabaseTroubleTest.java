@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,7 +49,7 @@ class DatabaseTroubleTest {
         tenant.request().get("/workspaces").then().statusCode(200);
         List<Future<Response>> answers = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(6);
-        try (Connection locker = Db.superuser(); Statement st = locker.createStatement()) {
+        try (Connection locker = TestSql.superuser(); Statement st = locker.createStatement()) {
             locker.setAutoCommit(false);
             st.execute("LOCK TABLE workspaces IN ACCESS EXCLUSIVE MODE");
             for (int i = 0; i < 6; i++) {
@@ -80,7 +80,7 @@ class DatabaseTroubleTest {
         for (int i = 0; i < 4; i++) {
             tenant.request().get("/workspaces").then().statusCode(200);
         }
-        try (Connection c = Db.superuser(); Statement st = c.createStatement()) {
+        try (Connection c = TestSql.superuser(); Statement st = c.createStatement()) {
             st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND application_name = 'palisade' AND pid <> pg_backend_pid()");
         }

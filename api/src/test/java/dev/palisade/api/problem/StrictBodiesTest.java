@@ -1,6 +1,6 @@
 package dev.palisade.api.problem;
 
-import static dev.palisade.api.problem.ProblemResponsesTest.assertProblem;
+import static dev.palisade.api.support.Problems.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.palisade.api.support.Db;
+import dev.palisade.testing.TestSql;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,16 +39,16 @@ class StrictBodiesTest {
     }
 
     private long configs() {
-        return Db.count("select count(*) from tenant_configs where tenant_id = ?", tenant.id());
+        return TestSql.count("select count(*) from tenant_configs where tenant_id = ?", tenant.id());
     }
 
     private long workspaces() {
-        return Db.count("select count(*) from workspaces where tenant_id = ?", tenant.id());
+        return TestSql.count("select count(*) from workspaces where tenant_id = ?", tenant.id());
     }
 
     @Test
     void rejectedConfigWithAnUnpairedSurrogateIsNotStored() {
-        assertProblem(json().body("{\"value\":\"lone\\ud800x\"}").put("/configs/k").then(), 400, "invalid-field")
+        problem(json().body("{\"value\":\"lone\\ud800x\"}").put("/configs/k").then(), 400, "invalid-field")
                 .body("field", equalTo("value"));
         assertEquals(0, configs(), "a 400 must leave tenant_configs as it was");
         tenant.request().get("/configs/k").then().statusCode(404);
@@ -56,7 +56,7 @@ class StrictBodiesTest {
 
     @Test
     void unpairedSurrogateInAWorkspaceNameIsRefusedNotStoredAsAQuestionMark() {
-        assertProblem(json().body("{\"name\":\"a\\udc00b\",\"slug\":\"s\"}").post("/workspaces").then(), 400,
+        problem(json().body("{\"name\":\"a\\udc00b\",\"slug\":\"s\"}").post("/workspaces").then(), 400,
                 "invalid-field").body("field", equalTo("name"));
         assertEquals(0, workspaces());
     }
@@ -64,17 +64,17 @@ class StrictBodiesTest {
     @Test
     void unpairedSurrogateInATenantNameIsRefused() {
         String id = tenant.id() + "-b";
-        assertProblem(TenantFixture.admin().contentType("application/json")
+        problem(TenantFixture.admin().contentType("application/json")
                 .body("{\"id\":\"" + id + "\",\"name\":\"x\\ud800\"}").post("/admin/tenants").then(), 400,
                 "invalid-field").body("field", equalTo("name"));
-        assertEquals(0, Db.count("select count(*) from tenants where id = ?", id));
+        assertEquals(0, TestSql.count("select count(*) from tenants where id = ?", id));
     }
 
     @Test
     void overlongUtf8IsRefusedNotStoredAsAnotherCharacter() {
         // C1 81 is an overlong (invalid) encoding of 'A'; a lenient decoder reads it as 'A' or as something else.
         byte[] body = bytes("{\"name\":\"x", new byte[]{(byte) 0xC1, (byte) 0x81}, "\",\"slug\":\"s\"}");
-        assertProblem(json().body(body).post("/workspaces").then(), 400, "malformed-json")
+        problem(json().body(body).post("/workspaces").then(), 400, "malformed-json")
                 .body("detail", containsString("UTF-8")).body("byte", equalTo(10));
         assertEquals(0, workspaces());
     }
@@ -89,34 +89,34 @@ class StrictBodiesTest {
 
     @Test
     void numberBeyondPostgresIsRefusedNamingTheField() {
-        assertProblem(json().body("{\"value\":{\"n\":1e1000000}}").put("/configs/huge").then(), 400,
+        problem(json().body("{\"value\":{\"n\":1e1000000}}").put("/configs/huge").then(), 400,
                 "invalid-field").body("field", equalTo("value.n"));
-        assertProblem(json().body("{\"events\":[{\"type\":\"T\",\"data\":{\"tiny\":1e-1000000}}]}")
+        problem(json().body("{\"events\":[{\"type\":\"T\",\"data\":{\"tiny\":1e-1000000}}]}")
                 .post("/streams/s-1/events").then(), 400, "invalid-field")
                 .body("field", equalTo("events[0].data.tiny"));
         assertEquals(0, configs());
-        assertEquals(0, Db.count("select count(*) from events where tenant_id = ?", tenant.id()));
+        assertEquals(0, TestSql.count("select count(*) from events where tenant_id = ?", tenant.id()));
     }
 
     @Test
     void trailingContentIsRefused() {
-        assertProblem(json().body("{\"name\":\"a\",\"slug\":\"a\"} x").post("/workspaces").then(), 400,
+        problem(json().body("{\"name\":\"a\",\"slug\":\"a\"} x").post("/workspaces").then(), 400,
                 "malformed-json").body("line", equalTo(1));
-        assertProblem(json().body("{\"name\":\"a\",\"slug\":\"a\"}{\"name\":\"b\",\"slug\":\"b\"}").post("/workspaces")
+        problem(json().body("{\"name\":\"a\",\"slug\":\"a\"}{\"name\":\"b\",\"slug\":\"b\"}").post("/workspaces")
                 .then(), 400, "malformed-json");
         assertEquals(0, workspaces());
     }
 
     @Test
     void duplicateKeysAreRefusedNamingTheKey() {
-        assertProblem(json().body("{\"name\":\"a\",\"name\":\"b\",\"slug\":\"a\"}").post("/workspaces").then(), 400,
+        problem(json().body("{\"name\":\"a\",\"name\":\"b\",\"slug\":\"a\"}").post("/workspaces").then(), 400,
                 "invalid-field").body("field", equalTo("name"));
-        assertProblem(json().body("{\"value\":1,\"value\":2}").put("/configs/k").then(), 400, "invalid-field")
+        problem(json().body("{\"value\":1,\"value\":2}").put("/configs/k").then(), 400, "invalid-field")
                 .body("field", equalTo("value"));
-        assertProblem(json().body("{\"expectedVersion\":\"no_stream\",\"expectedVersion\":5,"
+        problem(json().body("{\"expectedVersion\":\"no_stream\",\"expectedVersion\":5,"
                 + "\"events\":[{\"type\":\"T\",\"data\":{}}]}").post("/streams/s-1/events").then(), 400,
                 "invalid-field").body("field", equalTo("expectedVersion"));
-        assertProblem(json().body("{\"value\":{\"a\":[{\"b\":1,\"b\":1}]}}").put("/configs/k").then(), 400,
+        problem(json().body("{\"value\":{\"a\":[{\"b\":1,\"b\":1}]}}").put("/configs/k").then(), 400,
                 "invalid-field").body("field", equalTo("value.a[0].b"));
         assertEquals(0, workspaces());
         assertEquals(0, configs());
@@ -124,33 +124,33 @@ class StrictBodiesTest {
 
     @Test
     void scalarsAreNotCoercedIntoStrings() {
-        assertProblem(json().body("{\"name\":123,\"slug\":\"a\"}").post("/workspaces").then(), 400, "invalid-field")
+        problem(json().body("{\"name\":123,\"slug\":\"a\"}").post("/workspaces").then(), 400, "invalid-field")
                 .body("field", equalTo("name"));
-        assertProblem(json().body("{\"name\":true,\"slug\":\"a\"}").post("/workspaces").then(), 400,
+        problem(json().body("{\"name\":true,\"slug\":\"a\"}").post("/workspaces").then(), 400,
                 "invalid-field").body("field", equalTo("name"));
-        assertProblem(TenantFixture.admin().contentType("application/json").body("{\"id\":12345,\"name\":\"n\"}")
+        problem(TenantFixture.admin().contentType("application/json").body("{\"id\":12345,\"name\":\"n\"}")
                 .post("/admin/tenants").then(), 400, "invalid-field").body("field", equalTo("id"));
-        assertProblem(json().body("{\"events\":[{\"eventId\":7,\"type\":\"T\",\"data\":{}}]}")
+        problem(json().body("{\"events\":[{\"eventId\":7,\"type\":\"T\",\"data\":{}}]}")
                 .post("/streams/s-1/events").then(), 400, "invalid-field").body("field", equalTo("events[0].eventId"));
         assertEquals(0, workspaces());
-        assertEquals(0, Db.count("select count(*) from tenants where id = '12345'"));
+        assertEquals(0, TestSql.count("select count(*) from tenants where id = '12345'"));
     }
 
     @Test
     void stringsAreNotCoercedIntoNumbers() {
-        assertProblem(given().body("{\"name\":\"a\",\"count\":\"5\"}").post("/test-only/echo").then(), 400,
+        problem(given().body("{\"name\":\"a\",\"count\":\"5\"}").post("/test-only/echo").then(), 400,
                 "invalid-field").body("field", equalTo("count"));
-        assertProblem(given().body("{\"name\":\"a\",\"count\":2.5}").post("/test-only/echo").then(), 400,
+        problem(given().body("{\"name\":\"a\",\"count\":2.5}").post("/test-only/echo").then(), 400,
                 "invalid-field").body("field", equalTo("count"));
     }
 
     @Test
     void emptyOrNullBodyIsAProblemNotAServerError() {
         for (String body : new String[]{"", "null", "  ", "\"text\"", "[]"}) {
-            assertProblem(json().body(body).post("/workspaces").then(), 400, body.isBlank()
+            problem(json().body(body).post("/workspaces").then(), 400, body.isBlank()
                     ? "malformed-json"
                     : "invalid-field");
-            assertProblem(TenantFixture.admin().contentType("application/json").body(body).post("/admin/tenants")
+            problem(TenantFixture.admin().contentType("application/json").body(body).post("/admin/tenants")
                     .then(), 400, body.isBlank() ? "malformed-json" : "invalid-field");
         }
         assertEquals(0, workspaces());
@@ -159,9 +159,9 @@ class StrictBodiesTest {
     @Test
     void bodiesBeyondTheReadersLimitsAreMalformedNotServerErrors() {
         String deep = "[".repeat(2000) + "]".repeat(2000);
-        assertProblem(json().body("{\"value\":" + deep + "}").put("/configs/deep").then(), 400, "malformed-json")
+        problem(json().body("{\"value\":" + deep + "}").put("/configs/deep").then(), 400, "malformed-json")
                 .body("detail", containsString("nesting"));
-        assertProblem(json().body("{\"value\":" + "9".repeat(2000) + "}").put("/configs/long").then(), 400,
+        problem(json().body("{\"value\":" + "9".repeat(2000) + "}").put("/configs/long").then(), 400,
                 "malformed-json").body("detail", containsString("digits"));
         assertEquals(0, configs());
     }
@@ -171,10 +171,10 @@ class StrictBodiesTest {
     void theReadmeErrorsExampleIsWhatTheServiceAnswers() {
         String id = json().body("{\"name\":\"Docs\",\"slug\":\"docs\"}").post("/workspaces").then().statusCode(201)
                 .extract().path("id");
-        assertProblem(json().body("{\"nmae\":\"Docs\"}").patch("/workspaces/" + id).then(), 400, "unknown-field")
+        problem(json().body("{\"nmae\":\"Docs\"}").patch("/workspaces/" + id).then(), 400, "unknown-field")
                 .body("detail", equalTo("Unknown field 'nmae'; known fields are 'name', 'slug'."))
                 .body("field", equalTo("nmae")).body("suggestion", equalTo("name"));
-        assertProblem(json().body("{\"nmae\":\"Docs\",\"slug\":\"docs2\"}").post("/workspaces").then(), 400,
+        problem(json().body("{\"nmae\":\"Docs\",\"slug\":\"docs2\"}").post("/workspaces").then(), 400,
                 "invalid-field").body("detail", equalTo("Field 'name' is required and must not be blank."))
                 .body("field", equalTo("name"));
     }

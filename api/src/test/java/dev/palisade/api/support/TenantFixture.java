@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import java.util.UUID;
 
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -32,6 +33,17 @@ public record TenantFixture(String id, String apiKey) {
     /** A request that claims this tenant's id but presents another tenant's key. */
     public RequestSpecification requestWithKeyOf(TenantFixture other) {
         return given().header("X-Tenant-ID", id).header("Authorization", "Bearer " + other.apiKey());
+    }
+
+    /** POSTs {@code json} to {@code path} as this tenant. */
+    public ValidatableResponse postJson(String path, String json) {
+        return request().contentType("application/json").body(json).post(path).then();
+    }
+
+    /** Creates a workspace of this tenant and returns its id. */
+    public String workspace(String name, String slug) {
+        return postJson("/workspaces", "{\"name\":\"" + name + "\",\"slug\":\"" + slug + "\"}").statusCode(201)
+                .extract().path("id");
     }
 
     public static RequestSpecification admin() {

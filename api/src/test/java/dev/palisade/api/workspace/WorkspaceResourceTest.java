@@ -18,11 +18,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresTestResource.class)
 class WorkspaceResourceTest {
 
-    static String create(TenantFixture t, String name, String slug) {
-        return t.request().contentType("application/json").body("{\"name\":\"" + name + "\",\"slug\":\"" + slug + "\"}")
-                .post("/workspaces").then().statusCode(201).extract().path("id");
-    }
-
     @Test
     void createReadListUpdateDelete() {
         TenantFixture t = TenantFixture.create("ws");
@@ -44,7 +39,7 @@ class WorkspaceResourceTest {
     @Test
     void staleIfMatchIsAPreconditionFailureAndChangesNothing() {
         TenantFixture t = TenantFixture.create("ifm");
-        String id = create(t, "One", "one");
+        String id = t.workspace("One", "one");
         t.request().contentType("application/json").body("{\"name\":\"Two\"}").patch("/workspaces/" + id).then()
                 .statusCode(200);
         t.request().contentType("application/json").body("{\"name\":\"Three\"}").header("If-Match", "\"0\"")
@@ -58,11 +53,11 @@ class WorkspaceResourceTest {
     void slugIsUniquePerTenantOnly() {
         TenantFixture a = TenantFixture.create("sa");
         TenantFixture b = TenantFixture.create("sb");
-        create(a, "Main", "main");
+        a.workspace("Main", "main");
         a.request().contentType("application/json").body("{\"name\":\"Again\",\"slug\":\"main\"}").post("/workspaces")
                 .then().statusCode(409).contentType("application/problem+json");
-        create(b, "Main", "main");
-        String other = create(a, "Other", "other");
+        b.workspace("Main", "main");
+        String other = a.workspace("Other", "other");
         a.request().contentType("application/json").body("{\"slug\":\"main\"}").patch("/workspaces/" + other).then()
                 .statusCode(409);
         a.request().get("/workspaces").then().body("", hasSize(2));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.palisade.events.EventsTestSupport;
 import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.session.TenantSession;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -150,10 +151,7 @@ class EventReaderPlanTest {
     private String explain(String sql, List<Object> parameters) throws SQLException {
         try (Connection app = support.asApp()) {
             app.setAutoCommit(false);
-            try (PreparedStatement bind = app.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-                bind.setString(1, tenant.value());
-                bind.executeQuery().close();
-            }
+            TenantSession.bind(app, tenant);
             try (PreparedStatement st = app.prepareStatement("EXPLAIN (FORMAT JSON) " + sql)) {
                 for (int i = 0; i < parameters.size(); i++) {
                     Object p = parameters.get(i);
