@@ -14,6 +14,7 @@ import dev.palisade.tenancy.PreconditionFailedException;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.session.Rows;
 import dev.palisade.tenancy.session.TenantSession;
+import dev.palisade.tenancy.workspace.Workspaces;
 
 /**
  * JSON configuration values of the current tenant, at tenant level or per workspace. Values arrive as JSON text that
@@ -27,9 +28,11 @@ public class Configs {
     }
 
     private final TenantSession session;
+    private final Workspaces workspaces;
 
-    Configs(TenantSession session) {
+    Configs(TenantSession session, Workspaces workspaces) {
         this.session = session;
+        this.workspaces = workspaces;
     }
 
     @Transactional
@@ -101,11 +104,7 @@ public class Configs {
             return;
         }
         UUID id = scope.workspace().get();
-        TenantId tenant = session.bind();
-        Long found = session.entityManager()
-                .createQuery("select count(w) from Workspace w where w.tenantId = :tenant and w.id = :id", Long.class)
-                .setParameter("tenant", tenant.value()).setParameter("id", id).getSingleResult();
-        if (found == 0) {
+        if (!workspaces.exists(id)) {
             throw new NotFoundException("workspace", id);
         }
     }
