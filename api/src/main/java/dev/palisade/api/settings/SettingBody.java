@@ -1,4 +1,4 @@
-package dev.palisade.api.config;
+package dev.palisade.api.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -6,9 +6,9 @@ import dev.palisade.tenancy.InvalidFieldException;
 import dev.palisade.tenancy.Storable;
 
 /** The body of a config write: {@code {"value": <any JSON>}}, every key, string and number of it storable. */
-public record ConfigBody(JsonNode value) {
+public record SettingBody(JsonNode value) {
 
-    public ConfigBody {
+    public SettingBody {
         if (value == null || value.isMissingNode()) {
             throw InvalidFieldException.of("value", "is required (any JSON, null included).");
         }

@@ -1,4 +1,4 @@
-package dev.palisade.tenancy.config;
+package dev.palisade.tenancy.settings;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import dev.palisade.tenancy.filter.TenantScopedEntity;
 
 /** What tenant-level and workspace-level config rows share: a JSON value, timestamps and a version. */
 @MappedSuperclass
-abstract class ConfigValue extends TenantScopedEntity {
+abstract class SettingRow extends TenantScopedEntity {
 
     // jsonb in the database; the service hands it around as JSON text it has already validated.
     @Column(name = "value")
@@ -25,10 +25,10 @@ abstract class ConfigValue extends TenantScopedEntity {
     @Version
     private long version;
 
-    protected ConfigValue() {
+    protected SettingRow() {
     }
 
-    protected ConfigValue(String json, Instant now) {
+    protected SettingRow(String json, Instant now) {
         this.value = json;
         this.createdAt = now;
         this.updatedAt = now;
@@ -45,7 +45,7 @@ abstract class ConfigValue extends TenantScopedEntity {
         this.updatedAt = now;
     }
 
-    ConfigEntry entry() {
-        return new ConfigEntry(key(), value, createdAt, updatedAt, version);
+    SettingEntry entry() {
+        return new SettingEntry(key(), value, createdAt, updatedAt, version);
     }
 }

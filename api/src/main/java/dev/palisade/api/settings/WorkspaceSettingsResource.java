@@ -1,4 +1,4 @@
-package dev.palisade.api.config;
+package dev.palisade.api.settings;
 
 import java.util.List;
 
@@ -22,40 +22,40 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
 import dev.palisade.api.rest.Versions;
-import dev.palisade.tenancy.config.ConfigScope;
+import dev.palisade.tenancy.settings.SettingScope;
 
 /** Workspace-level configs; they are deleted with their workspace. */
 @Path("/workspaces/{id}/configs")
 @TenantAuthenticated
 @SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
-public class WorkspaceConfigResource {
+public class WorkspaceSettingsResource {
 
-    private final ConfigEndpoints endpoints;
+    private final SettingEndpoints endpoints;
 
-    WorkspaceConfigResource(ConfigEndpoints endpoints) {
+    WorkspaceSettingsResource(SettingEndpoints endpoints) {
         this.endpoints = endpoints;
     }
 
     @GET
-    public List<ConfigView> list(@PathParam("id") String id) {
+    public List<SettingView> list(@PathParam("id") String id) {
         return endpoints.list(scope(id));
     }
 
     @APIResponse(responseCode = "200", description = "Replaced; the ETag is its new version.",
-            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+            content = @Content(schema = @Schema(implementation = SettingView.class)))
     @APIResponse(responseCode = "201", description = "Created; the ETag is its version.",
-            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+            content = @Content(schema = @Schema(implementation = SettingView.class)))
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("id") String id, @PathParam("key") String key, ConfigBody body,
+    public Response put(@PathParam("id") String id, @PathParam("key") String key, SettingBody body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return endpoints.put(scope(id), "/workspaces/" + id + "/configs", key, body, ifMatch);
     }
 
     @APIResponse(responseCode = "200", description = "The config; the ETag is its version.",
-            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+            content = @Content(schema = @Schema(implementation = SettingView.class)))
     @GET
     @Path("/{key}")
     public Response get(@PathParam("id") String id, @PathParam("key") String key) {
@@ -70,7 +70,7 @@ public class WorkspaceConfigResource {
         return endpoints.delete(scope(id), key, ifMatch);
     }
 
-    private static ConfigScope scope(String id) {
-        return ConfigScope.workspace(Versions.id("workspace", id));
+    private static SettingScope scope(String id) {
+        return SettingScope.workspace(Versions.id("workspace", id));
     }
 }

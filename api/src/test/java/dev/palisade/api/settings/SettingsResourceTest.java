@@ -1,4 +1,4 @@
-package dev.palisade.api.config;
+package dev.palisade.api.settings;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-class ConfigResourceTest {
+class SettingsResourceTest {
 
     @Test
     void anyJsonValueRoundTrips() {

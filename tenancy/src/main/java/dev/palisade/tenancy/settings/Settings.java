@@ -1,4 +1,4 @@
-package dev.palisade.tenancy.config;
+package dev.palisade.tenancy.settings;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,36 +17,37 @@ import dev.palisade.tenancy.session.TenantSession;
 import dev.palisade.tenancy.workspace.Workspaces;
 
 /**
- * JSON configuration values of the current tenant, at tenant level or per workspace. Values arrive as JSON text that
- * the caller has parsed and validated.
+ * The current tenant's settings: JSON values under a key, at tenant level or per workspace ("configs" in the REST
+ * API; the package is not called config so that the word means one thing in the code: typed configuration, such as
+ * {@code TenancyConfig}). Values arrive as JSON text that the caller has parsed and validated.
  */
 @ApplicationScoped
-public class Configs {
+public class Settings {
 
     /** The result of a put: the entry, and whether it was created rather than replaced. */
-    public record Put(ConfigEntry entry, boolean created) {
+    public record Put(SettingEntry entry, boolean created) {
     }
 
     private final TenantSession session;
     private final Workspaces workspaces;
 
-    Configs(TenantSession session, Workspaces workspaces) {
+    Settings(TenantSession session, Workspaces workspaces) {
         this.session = session;
         this.workspaces = workspaces;
     }
 
     @Transactional
-    public Put put(ConfigScope scope, String key, String json, OptionalLong ifMatch) {
-        ConfigKeys.require(key);
-        ConfigValue existing = load(scope, key);
+    public Put put(SettingScope scope, String key, String json, OptionalLong ifMatch) {
+        SettingKeys.require(key);
+        SettingRow existing = load(scope, key);
         if (existing == null) {
             if (ifMatch.isPresent()) {
                 throw new NotFoundException("config", key);
             }
             TenantId tenant = session.bind();
-            ConfigValue created = scope.workspace()
-                    .<ConfigValue>map(ws -> new WorkspaceConfig(tenant, ws, key, json, Rows.now()))
-                    .orElseGet(() -> new TenantConfig(tenant, key, json, Rows.now()));
+            SettingRow created = scope.workspace()
+                    .<SettingRow>map(ws -> new WorkspaceSetting(tenant, ws, key, json, Rows.now()))
+                    .orElseGet(() -> new TenantSetting(tenant, key, json, Rows.now()));
             EntityManager em = session.entityManager();
             em.persist(created);
             em.flush();
@@ -62,26 +63,26 @@ public class Configs {
     }
 
     @Transactional
-    public Optional<ConfigEntry> get(ConfigScope scope, String key) {
-        ConfigKeys.require(key);
-        return Optional.ofNullable(load(scope, key)).map(ConfigValue::entry);
+    public Optional<SettingEntry> get(SettingScope scope, String key) {
+        SettingKeys.require(key);
+        return Optional.ofNullable(load(scope, key)).map(SettingRow::entry);
     }
 
     @Transactional
-    public List<ConfigEntry> list(ConfigScope scope) {
+    public List<SettingEntry> list(SettingScope scope) {
         requireWorkspace(scope);
         EntityManager em = session.entityManager();
-        List<? extends ConfigValue> rows = scope.workspace().isPresent()
-                ? em.createQuery("from WorkspaceConfig where workspaceId = :ws order by key", WorkspaceConfig.class)
+        List<? extends SettingRow> rows = scope.workspace().isPresent()
+                ? em.createQuery("from WorkspaceSetting where workspaceId = :ws order by key", WorkspaceSetting.class)
                         .setParameter("ws", scope.workspace().get()).getResultList()
-                : em.createQuery("from TenantConfig order by key", TenantConfig.class).getResultList();
-        return rows.stream().map(ConfigValue::entry).toList();
+                : em.createQuery("from TenantSetting order by key", TenantSetting.class).getResultList();
+        return rows.stream().map(SettingRow::entry).toList();
     }
 
     @Transactional
-    public void delete(ConfigScope scope, String key, OptionalLong ifMatch) {
-        ConfigKeys.require(key);
-        ConfigValue existing = load(scope, key);
+    public void delete(SettingScope scope, String key, OptionalLong ifMatch) {
+        SettingKeys.require(key);
+        SettingRow existing = load(scope, key);
         if (existing == null) {
             throw new NotFoundException("config", key);
         }
@@ -89,17 +90,18 @@ public class Configs {
         session.entityManager().remove(existing);
     }
 
-    private ConfigValue load(ConfigScope scope, String key) {
+    private SettingRow load(SettingScope scope, String key) {
         requireWorkspace(scope);
         TenantId tenant = session.bind();
         EntityManager em = session.entityManager();
         if (scope.workspace().isPresent()) {
-            return em.find(WorkspaceConfig.class, new WorkspaceConfig.Pk(tenant.value(), scope.workspace().get(), key));
+            return em.find(WorkspaceSetting.class,
+                    new WorkspaceSetting.Pk(tenant.value(), scope.workspace().get(), key));
         }
-        return em.find(TenantConfig.class, new TenantConfig.Pk(tenant.value(), key));
+        return em.find(TenantSetting.class, new TenantSetting.Pk(tenant.value(), key));
     }
 
-    private void requireWorkspace(ConfigScope scope) {
+    private void requireWorkspace(SettingScope scope) {
         if (scope.workspace().isEmpty()) {
             return;
         }
@@ -109,7 +111,7 @@ public class Configs {
         }
     }
 
-    private static void checkVersion(String key, ConfigValue existing, OptionalLong ifMatch) {
+    private static void checkVersion(String key, SettingRow existing, OptionalLong ifMatch) {
         if (ifMatch.isPresent() && ifMatch.getAsLong() != existing.version()) {
             throw new PreconditionFailedException("Config '" + key + "'", ifMatch.getAsLong(), existing.version());
         }

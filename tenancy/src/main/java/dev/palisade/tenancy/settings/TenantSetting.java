@@ -1,4 +1,4 @@
-package dev.palisade.tenancy.config;
+package dev.palisade.tenancy.settings;
 
 import java.time.Instant;
 
@@ -15,9 +15,9 @@ import dev.palisade.tenancy.filter.TenantFilter;
 
 @Entity
 @Table(name = "tenant_configs")
-@IdClass(TenantConfig.Pk.class)
+@IdClass(TenantSetting.Pk.class)
 @Filter(name = TenantFilter.NAME)
-class TenantConfig extends ConfigValue {
+class TenantSetting extends SettingRow {
 
     /** Primary key: {@code (tenant_id, key)}. */
     record Pk(String tenantId, String key) {
@@ -29,10 +29,10 @@ class TenantConfig extends ConfigValue {
     @Id
     private String key;
 
-    protected TenantConfig() {
+    protected TenantSetting() {
     }
 
-    TenantConfig(TenantId tenant, String key, String json, Instant now) {
+    TenantSetting(TenantId tenant, String key, String json, Instant now) {
         super(json, now);
         this.tenantId = tenant.value();
         this.key = key;

@@ -1,4 +1,4 @@
-package dev.palisade.tenancy.config;
+package dev.palisade.tenancy.settings;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,9 +16,9 @@ import dev.palisade.tenancy.filter.TenantFilter;
 
 @Entity
 @Table(name = "workspace_configs")
-@IdClass(WorkspaceConfig.Pk.class)
+@IdClass(WorkspaceSetting.Pk.class)
 @Filter(name = TenantFilter.NAME)
-class WorkspaceConfig extends ConfigValue {
+class WorkspaceSetting extends SettingRow {
 
     /** Primary key: {@code (tenant_id, workspace_id, key)}. */
     record Pk(String tenantId, UUID workspaceId, String key) {
@@ -33,10 +33,10 @@ class WorkspaceConfig extends ConfigValue {
     @Id
     private String key;
 
-    protected WorkspaceConfig() {
+    protected WorkspaceSetting() {
     }
 
-    WorkspaceConfig(TenantId tenant, UUID workspaceId, String key, String json, Instant now) {
+    WorkspaceSetting(TenantId tenant, UUID workspaceId, String key, String json, Instant now) {
         super(json, now);
         this.tenantId = tenant.value();
         this.workspaceId = workspaceId;

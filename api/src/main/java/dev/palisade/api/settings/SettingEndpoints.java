@@ -1,4 +1,4 @@
-package dev.palisade.api.config;
+package dev.palisade.api.settings;
 
 import java.net.URI;
 import java.util.List;
@@ -12,48 +12,48 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.palisade.api.rest.Versions;
 import dev.palisade.tenancy.NotFoundException;
-import dev.palisade.tenancy.config.ConfigEntry;
-import dev.palisade.tenancy.config.ConfigScope;
-import dev.palisade.tenancy.config.Configs;
+import dev.palisade.tenancy.settings.SettingEntry;
+import dev.palisade.tenancy.settings.SettingScope;
+import dev.palisade.tenancy.settings.Settings;
 
 /** What the tenant-level and workspace-level config resources share; they differ only in scope and path. */
 @ApplicationScoped
-class ConfigEndpoints {
+class SettingEndpoints {
 
-    private final Configs configs;
+    private final Settings configs;
     private final ObjectMapper mapper;
 
-    ConfigEndpoints(Configs configs, ObjectMapper mapper) {
+    SettingEndpoints(Settings configs, ObjectMapper mapper) {
         this.configs = configs;
         this.mapper = mapper;
     }
 
-    Response put(ConfigScope scope, String base, String key, ConfigBody body, String ifMatch) {
+    Response put(SettingScope scope, String base, String key, SettingBody body, String ifMatch) {
         if (body == null) {
-            body = new ConfigBody(null);
+            body = new SettingBody(null);
         }
-        Configs.Put put = configs.put(scope, key, json(body), Versions.ifMatch(ifMatch));
+        Settings.Put put = configs.put(scope, key, json(body), Versions.ifMatch(ifMatch));
         Response.ResponseBuilder response = put.created()
                 ? Response.created(URI.create(base + "/" + key))
                 : Response.ok();
-        return response.tag(tag(put.entry())).entity(ConfigView.of(put.entry())).build();
+        return response.tag(tag(put.entry())).entity(SettingView.of(put.entry())).build();
     }
 
-    Response get(ConfigScope scope, String key) {
-        ConfigEntry entry = configs.get(scope, key).orElseThrow(() -> new NotFoundException("config", key));
-        return Response.ok(ConfigView.of(entry)).tag(tag(entry)).build();
+    Response get(SettingScope scope, String key) {
+        SettingEntry entry = configs.get(scope, key).orElseThrow(() -> new NotFoundException("config", key));
+        return Response.ok(SettingView.of(entry)).tag(tag(entry)).build();
     }
 
-    List<ConfigView> list(ConfigScope scope) {
-        return configs.list(scope).stream().map(ConfigView::of).toList();
+    List<SettingView> list(SettingScope scope) {
+        return configs.list(scope).stream().map(SettingView::of).toList();
     }
 
-    Response delete(ConfigScope scope, String key, String ifMatch) {
+    Response delete(SettingScope scope, String key, String ifMatch) {
         configs.delete(scope, key, Versions.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
-    private String json(ConfigBody body) {
+    private String json(SettingBody body) {
         try {
             return mapper.writeValueAsString(body.value());
         } catch (JsonProcessingException e) {
@@ -61,7 +61,7 @@ class ConfigEndpoints {
         }
     }
 
-    private static EntityTag tag(ConfigEntry entry) {
+    private static EntityTag tag(SettingEntry entry) {
         return new EntityTag(String.valueOf(entry.version()));
     }
 }

@@ -1,4 +1,4 @@
-package dev.palisade.api.config;
+package dev.palisade.api.settings;
 
 import java.util.List;
 
@@ -21,50 +21,50 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.auth.TenantAuthenticated;
-import dev.palisade.tenancy.config.ConfigScope;
+import dev.palisade.tenancy.settings.SettingScope;
 
 /** Tenant-level configs. */
 @Path("/configs")
 @TenantAuthenticated
 @SecurityRequirement(name = OpenApiContract.TENANT_KEY)
 @Produces(MediaType.APPLICATION_JSON)
-public class ConfigResource {
+public class TenantSettingsResource {
 
-    private final ConfigEndpoints endpoints;
+    private final SettingEndpoints endpoints;
 
-    ConfigResource(ConfigEndpoints endpoints) {
+    TenantSettingsResource(SettingEndpoints endpoints) {
         this.endpoints = endpoints;
     }
 
     @GET
-    public List<ConfigView> list() {
-        return endpoints.list(ConfigScope.tenant());
+    public List<SettingView> list() {
+        return endpoints.list(SettingScope.tenant());
     }
 
     @APIResponse(responseCode = "200", description = "Replaced; the ETag is its new version.",
-            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+            content = @Content(schema = @Schema(implementation = SettingView.class)))
     @APIResponse(responseCode = "201", description = "Created; the ETag is its version.",
-            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+            content = @Content(schema = @Schema(implementation = SettingView.class)))
     @PUT
     @Path("/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("key") String key, ConfigBody body,
+    public Response put(@PathParam("key") String key, SettingBody body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return endpoints.put(ConfigScope.tenant(), "/configs", key, body, ifMatch);
+        return endpoints.put(SettingScope.tenant(), "/configs", key, body, ifMatch);
     }
 
     @APIResponse(responseCode = "200", description = "The config; the ETag is its version.",
-            content = @Content(schema = @Schema(implementation = ConfigView.class)))
+            content = @Content(schema = @Schema(implementation = SettingView.class)))
     @GET
     @Path("/{key}")
     public Response get(@PathParam("key") String key) {
-        return endpoints.get(ConfigScope.tenant(), key);
+        return endpoints.get(SettingScope.tenant(), key);
     }
 
     @APIResponse(responseCode = "204", description = "Deleted.")
     @DELETE
     @Path("/{key}")
     public Response delete(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return endpoints.delete(ConfigScope.tenant(), key, ifMatch);
+        return endpoints.delete(SettingScope.tenant(), key, ifMatch);
     }
 }

@@ -1,15 +1,15 @@
-package dev.palisade.tenancy.config;
+package dev.palisade.tenancy.settings;
 
 import java.util.regex.Pattern;
 
 import dev.palisade.tenancy.InvalidFieldException;
 
 /** Config keys: 1 to 128 of letters, digits, {@code . _ -}, starting with a letter or digit. */
-public final class ConfigKeys {
+public final class SettingKeys {
 
     private static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
 
-    private ConfigKeys() {
+    private SettingKeys() {
     }
 
     public static String require(String key) {
