@@ -20,6 +20,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Storable {
 
+    /** Appended to a field's path when one of its keys, not its value, cannot be stored: {@code data (a key)}. */
+    public static final String A_KEY = " (a key)";
+
     /** PostgreSQL's limit on digits before the decimal point of a {@code numeric} (and so of a jsonb number). */
     public static final int MAX_INTEGER_DIGITS = 131072;
     /** PostgreSQL's limit on digits after the decimal point of a {@code numeric}. */
@@ -93,7 +96,7 @@ public final class Storable {
                 Map.Entry<String, JsonNode> member = it.next();
                 Optional<String> key = flaw(member.getKey());
                 if (key.isPresent()) {
-                    return Optional.of(new Flaw(" (a key)", key.get()));
+                    return Optional.of(new Flaw(A_KEY, key.get()));
                 }
                 Optional<Flaw> inner = flaw(member.getValue());
                 if (inner.isPresent()) {

@@ -98,7 +98,8 @@ public final class StrictJson {
                 case FIELD_NAME -> {
                     String name = parser.currentName();
                     Storable.flaw(name).ifPresent(reason -> {
-                        throw invalid(path(parser.getParsingContext().getParent()), "has a key that " + reason);
+                        String at = path(parser.getParsingContext().getParent());
+                        throw invalid((at.isEmpty() ? "(the body)" : at) + Storable.A_KEY, reason);
                     });
                     if (!keys.peek().add(name)) {
                         String field = path(parser.getParsingContext());
