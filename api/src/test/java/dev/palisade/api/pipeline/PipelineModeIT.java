@@ -12,9 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,14 @@ import dev.palisade.testing.TestDatabase;
  */
 class PipelineModeIT {
 
+    private static final String ADMIN_KEY = "pipeline-test-admin-key-0123456789abcdef";
+
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Test
     void initAndExitMigratesAsTheOwnerAndExitsZero() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(migrationJobEnv(db))) {
+            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN_KEY))) {
                 assertEquals(0, job.awaitExit(PATIENCE), "the migration job exits 0:\n" + job.output());
             }
             try (Connection su = db.connect(db.superuser());
@@ -49,7 +49,7 @@ class PipelineModeIT {
                 assertEquals(db.owner().username(), rs.getString(3),
                         "tables belong to the owner role, not the service");
             }
-            try (ServiceProcess again = ServiceProcess.start(migrationJobEnv(db))) {
+            try (ServiceProcess again = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN_KEY))) {
                 assertEquals(0, again.awaitExit(PATIENCE), "re-running the job on a current schema is a no-op");
             }
         }
@@ -58,7 +58,7 @@ class PipelineModeIT {
     @Test
     void replicaOnAnUnmigratedDatabaseIsLiveButNotReady() throws Exception {
         try (TestDatabase db = TestDatabase.provision();
-                ServiceProcess replica = ServiceProcess.start(replicaEnv(db))) {
+                ServiceProcess replica = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN_KEY))) {
             replica.awaitStatus("/q/health/live", 200, PATIENCE);
             HttpResponse<String> ready = replica.get("/q/health/ready", PATIENCE);
             assertEquals(503, ready.statusCode(), ready.body());
@@ -75,10 +75,10 @@ class PipelineModeIT {
     @Test
     void replicaBecomesReadyAfterThePipelineMigrates() throws Exception {
         try (TestDatabase db = TestDatabase.provision();
-                ServiceProcess replica = ServiceProcess.start(replicaEnv(db))) {
+                ServiceProcess replica = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN_KEY))) {
             replica.awaitStatus("/q/health/live", 200, PATIENCE);
             assertEquals(503, replica.get("/q/health/ready", PATIENCE).statusCode());
-            try (ServiceProcess job = ServiceProcess.start(migrationJobEnv(db))) {
+            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN_KEY))) {
                 assertEquals(0, job.awaitExit(PATIENCE), job.output());
             }
             HttpResponse<String> ready = replica.get("/q/health/ready", PATIENCE);
@@ -91,7 +91,7 @@ class PipelineModeIT {
     void freshReplicaOnAMigratedDatabaseReportsItsTimeToReady() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
             migrate(db);
-            try (ServiceProcess replica = ServiceProcess.start(replicaEnv(db))) {
+            try (ServiceProcess replica = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN_KEY))) {
                 Duration toReady = replica.awaitStatus("/q/health/ready", 200, PATIENCE);
                 // The speed target (under 5 s) is measured by bench/startup.sh; this only records the figure.
                 log("replica ready " + toReady.toMillis() + " ms after process start");
@@ -127,7 +127,7 @@ class PipelineModeIT {
 
         try (TestDatabase db = TestDatabase.provision()) {
             migrate(db);
-            try (ServiceProcess replica = ServiceProcess.start(replicaEnv(db),
+            try (ServiceProcess replica = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN_KEY),
                     List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive))) {
                 Duration toReady = replica.awaitStatus("/q/health/ready", 200, PATIENCE);
                 log("replica with its AppCDS archive ready " + toReady.toMillis() + " ms after process start");
@@ -138,7 +138,7 @@ class PipelineModeIT {
     }
 
     private static void migrate(TestDatabase db) throws Exception {
-        try (ServiceProcess job = ServiceProcess.start(migrationJobEnv(db))) {
+        try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN_KEY))) {
             assertEquals(0, job.awaitExit(PATIENCE), job.output());
         }
     }
@@ -147,20 +147,4 @@ class PipelineModeIT {
         System.getLogger(PipelineModeIT.class.getName()).log(System.Logger.Level.INFO, message);
     }
 
-    private static Map<String, String> replicaEnv(TestDatabase db) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.app().username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.app().password());
-        env.put("PALISADE_ADMIN_KEY", "pipeline-test-admin-key-0123456789abcdef");
-        return env;
-    }
-
-    private static Map<String, String> migrationJobEnv(TestDatabase db) {
-        Map<String, String> env = replicaEnv(db);
-        env.put("QUARKUS_INIT_AND_EXIT", "true");
-        env.put("QUARKUS_LIQUIBASE_USERNAME", db.owner().username());
-        env.put("QUARKUS_LIQUIBASE_PASSWORD", db.owner().password());
-        return env;
-    }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,11 +42,11 @@ class ReplicasIT {
     @Test
     void suspensionAndRevocationReachEveryReplica() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(env(db, true))) {
+            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN))) {
                 assertEquals(0, job.awaitExit(PATIENCE), job.output());
             }
-            try (ServiceProcess one = ServiceProcess.start(env(db, false));
-                    ServiceProcess two = ServiceProcess.start(env(db, false))) {
+            try (ServiceProcess one = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN));
+                    ServiceProcess two = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN))) {
                 one.awaitStatus("/q/health/ready", 200, PATIENCE);
                 two.awaitStatus("/q/health/ready", 200, PATIENCE);
                 HttpResponse<String> created = one.send("POST", "/admin/tenants",
@@ -75,12 +74,12 @@ class ReplicasIT {
     @Test
     void eventsAppendedThroughBothReplicasFormOneFeedThatSubscribersOfBothSee() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(env(db, true))) {
+            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN))) {
                 assertEquals(0, job.awaitExit(PATIENCE), job.output());
             }
             // The fallback poll is pushed out of the test's reach: only the notification one replica's append sends
             // through PostgreSQL can wake the other replica's subscriber in time.
-            Map<String, String> env = env(db, false);
+            Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
             env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
             try (ServiceProcess one = ServiceProcess.start(env);
                     ServiceProcess two = ServiceProcess.start(env)) {
@@ -153,11 +152,11 @@ class ReplicasIT {
     @Test
     void openSubscriptionsOnTheOtherReplicaEndWhenTheTenantIsSuspendedOrTheirKeyRevoked() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(env(db, true))) {
+            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN))) {
                 assertEquals(0, job.awaitExit(PATIENCE), job.output());
             }
             // Polls out of reach: what reaches the other replica in time came by notification.
-            Map<String, String> env = env(db, false);
+            Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
             env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
             try (ServiceProcess one = ServiceProcess.start(env);
                     ServiceProcess two = ServiceProcess.start(env)) {
@@ -201,7 +200,7 @@ class ReplicasIT {
     @Test
     void productionRefusesToStartWithoutAnAdminKey() throws Exception {
         try (TestDatabase db = TestDatabase.provision()) {
-            Map<String, String> env = env(db, false);
+            Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
             env.remove("PALISADE_ADMIN_KEY");
             try (ServiceProcess replica = ServiceProcess.start(env)) {
                 int exit = replica.awaitExit(PATIENCE);
@@ -329,17 +328,4 @@ class ReplicasIT {
         return m.group(1);
     }
 
-    private static Map<String, String> env(TestDatabase db, boolean migrate) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.app().username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.app().password());
-        env.put("PALISADE_ADMIN_KEY", ADMIN);
-        if (migrate) {
-            env.put("QUARKUS_INIT_AND_EXIT", "true");
-            env.put("QUARKUS_LIQUIBASE_USERNAME", db.owner().username());
-            env.put("QUARKUS_LIQUIBASE_PASSWORD", db.owner().password());
-        }
-        return env;
-    }
 }

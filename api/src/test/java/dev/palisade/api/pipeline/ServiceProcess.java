@@ -70,13 +70,18 @@ final class ServiceProcess implements AutoCloseable {
         return env;
     }
 
-    /** Runs the migration Job ({@code QUARKUS_INIT_AND_EXIT=true}, as the owner) on {@code db} and waits for exit 0. */
-    static void migrate(TestDatabase db, Duration timeout) throws Exception {
-        Map<String, String> env = replicaEnv(db, "unused-by-the-migration-job");
+    /** The migration Job's environment: a replica's, plus init-and-exit and the owner role that migrates. */
+    static Map<String, String> jobEnv(TestDatabase db, String adminKey) {
+        Map<String, String> env = replicaEnv(db, adminKey);
         env.put("QUARKUS_INIT_AND_EXIT", "true");
         env.put("QUARKUS_LIQUIBASE_USERNAME", db.owner().username());
         env.put("QUARKUS_LIQUIBASE_PASSWORD", db.owner().password());
-        try (ServiceProcess job = start(env)) {
+        return env;
+    }
+
+    /** Runs the migration Job ({@code QUARKUS_INIT_AND_EXIT=true}, as the owner) on {@code db} and waits for exit 0. */
+    static void migrate(TestDatabase db, Duration timeout) throws Exception {
+        try (ServiceProcess job = start(jobEnv(db, "unused-by-the-migration-job"))) {
             int exit = job.awaitExit(timeout);
             if (exit != 0) {
                 throw new AssertionError("the migration job exited " + exit + ":\n" + job.output());
