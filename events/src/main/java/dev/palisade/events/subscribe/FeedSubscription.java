@@ -120,7 +120,8 @@ final class FeedSubscription implements Subscription {
             failing = page == null;
             if (page != null && !page.events().isEmpty()) {
                 position = page.events().get(page.events().size() - 1).position();
-                dirty = page.next() != null;
+                // A wake-up that came while this read ran may stand for a commit the read did not see: keep it.
+                dirty = dirty || page.next() != null;
                 complete = waiting;
                 waiting = null;
             }
