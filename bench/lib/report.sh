@@ -27,7 +27,7 @@ write_results_json() {
   jq -n --slurpfile sc "$BENCH_OUT/scenarios.jsonl" --slurpfile su "$BENCH_OUT/subjects.jsonl" \
     --slurpfile me "$BENCH_OUT/measurements.jsonl" \
     --arg date "$BENCH_STARTED" --arg commit "$commit" --argjson dirty "$dirty" \
-    --arg subject_line "$(git log -1 --format=%s)" --arg mode "$([[ $BENCH_SMOKE == 1 ]] && echo smoke || echo full)" \
+    --arg subject_line "$(git log -1 --format=%s)" --arg mode "$BENCH_MODE" \
     --arg cpu "$(lscpu | sed -nE 's/^Model name: *//p' | head -1)" --argjson cores "$(nproc)" \
     --argjson memory_mb "$(free -m | awk '/^Mem:/ { print $2 }')" --arg kernel "$(uname -r)" \
     --arg java "$(java -version 2>&1 | head -1)" --arg postgres "$(pg_value postgres 'SHOW server_version')" \

@@ -53,7 +53,7 @@ start_service() {
   # shellcheck disable=SC2046 # the options are words
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$BENCH_PG_HOST:$BENCH_PG_PORT/$db" \
     QUARKUS_DATASOURCE_USERNAME="${db}_app" QUARKUS_DATASOURCE_PASSWORD=a PALISADE_ADMIN_KEY="$BENCH_ADMIN_KEY" \
-    java $(container_jvm_options) -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    java $(container_jvm_options) ${BENCH_JAVA_OPTS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -jar "$BENCH_APP/quarkus-run.jar" >"$BENCH_OUT/logs/service.log" 2>&1 &
   SERVICE_PID=$!
   BENCH_PIDS+=("$SERVICE_PID")
