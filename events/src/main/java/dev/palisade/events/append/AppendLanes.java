@@ -21,8 +21,9 @@ import dev.palisade.tenancy.TenantId;
 /**
  * Group commit for a tenant's appends. A tenant's appends serialise on its position lock until they commit, so the
  * way to more appends per second for one tenant is fewer commits: appends queue in the tenant's lane, and the lane's
- * writer (a thread of its own while the lane has work) sends all that are waiting (up to a cap per call) in one call,
- * one transaction, one WAL flush. Each append keeps its own outcome: its own version check, its own result or
+ * writer sends all that are waiting (up to a cap per call) in one call, one transaction, one WAL flush. The writer is
+ * the caller that found the lane idle, until its own append is done (no thread handoff for an append that waits for
+ * no other); then, if more are waiting, a thread of its own while the lane has work. Each append keeps its own outcome: its own version check, its own result or
  * failure; its caller waits only for that. Different tenants have different lanes and writers, so a tenant whose
  * appends wait (for a caller's long transaction, say) holds up no other tenant. A lane lives only while it has work,
  * so a service that has seen a million tenants holds lanes for the few appending right now, not for all of them.
@@ -71,13 +72,10 @@ public class AppendLanes implements AutoCloseable {
             return target;
         });
         if (lane.writing.compareAndSet(false, true)) {
-            try {
-                writers.execute(() -> serve(tenant, lane, batch -> run(tenant, batch)));
-            } catch (RuntimeException | Error noWriter) {
-                // No thread to write with (closed, or none can be created): fail what waits instead of leaving it.
-                serve(tenant, lane, batch -> batch.forEach(p -> p.complete(AppendOutcome.failed(
-                        new EventStoreUnavailableException("Appending failed: no writer thread can run now (the "
-                                + "service is stopping or out of threads); nothing was written.", noWriter)))));
+            if (writers.isShutdown()) {
+                handOff(tenant, lane);
+            } else {
+                writeOwn(tenant, lane, mine);
             }
         }
         // The append may be on its way to the database already, so an interrupt does not abandon it: the caller
@@ -91,6 +89,40 @@ public class AppendLanes implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return mine.outcome.get();
+    }
+
+    /**
+     * The caller that found its lane idle writes, on its own thread, until its own append is done: an append that
+     * does not wait for another costs no thread handoff. What queued meanwhile goes to a writer thread, so a caller
+     * never writes longer than its own append takes (plus the batches queued before it).
+     */
+    private void writeOwn(TenantId tenant, Lane lane, Pending mine) {
+        while (!mine.isDone()) {
+            run(tenant, lane.drain(maxAppends, maxBytes));
+        }
+        if (!lane.queue.isEmpty()) {
+            handOff(tenant, lane);
+            return;
+        }
+        lane.writing.set(false);
+        // As in serve: an append queued after the last drain, whose caller found the lane being written.
+        if (!lane.queue.isEmpty() && lane.writing.compareAndSet(false, true)) {
+            handOff(tenant, lane);
+            return;
+        }
+        retire(tenant, lane);
+    }
+
+    /** Gives a lane that this thread is writing (and that has appends queued) to a writer thread of its own. */
+    private void handOff(TenantId tenant, Lane lane) {
+        try {
+            writers.execute(() -> serve(tenant, lane, batch -> run(tenant, batch)));
+        } catch (RuntimeException | Error noWriter) {
+            // No thread to write with (closed, or none can be created): fail what waits instead of leaving it.
+            serve(tenant, lane, batch -> batch.forEach(p -> p.complete(AppendOutcome.failed(
+                    new EventStoreUnavailableException("Appending failed: no writer thread can run now (the "
+                            + "service is stopping or out of threads); nothing was written.", noWriter)))));
+        }
     }
 
     /** Handles what is waiting in the lane until nothing is, then leaves (or carries on if more came). */
