@@ -22,7 +22,7 @@ build_if_needed() {
 container_jvm_options() {
   echo "-XX:MaxRAM=${BENCH_CONTAINER_MEMORY:-768m} -XX:MaxRAMPercentage=60 -XX:+UseParallelGC" \
     "-XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 -XX:AdaptiveSizePolicyWeight=90" \
-    "-XX:+ExitOnOutOfMemoryError -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Xshare:auto"
+    "-XX:+ExitOnOutOfMemoryError -Xmn40m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -Xshare:auto"
 }
 
 # bootstrap_database <db>: the database and its owner and service roles, by deploy/postgres/bootstrap.sql.
