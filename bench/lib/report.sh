@@ -96,6 +96,8 @@ write_results_md() {
         + ([.ratios[] | "\(.value | if . == null then "n/a" else (. * 100 | round) / 100 | tostring end)x \(.to)"] | join("; ")) + " | "
         + (.target // "") + " |"),
     "",
+    "Where the time goes, and why a target is still missed: [PROFILE.md](PROFILE.md) (written by hand from profiles).",
+    "",
     "## What each side runs",
     "",
     "| scenario | subject | what runs | rounds |",
