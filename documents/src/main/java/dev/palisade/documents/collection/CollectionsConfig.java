@@ -1,0 +1,24 @@
+package dev.palisade.documents.collection;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the declared collections come from ({@code palisade.collections.*}). */
+@ConfigMapping(prefix = "palisade.collections")
+public interface CollectionsConfig {
+
+    /**
+     * The collections file: a path ({@code /etc/palisade/collections.yaml}, mounted from a ConfigMap) or
+     * {@code classpath:name}. Unset, no collection is declared and every collection request is a 404.
+     */
+    Optional<String> file();
+
+    /**
+     * Whether this process builds the declared indexes (through Liquibase, {@code CONCURRENTLY}); true exactly when it
+     * migrates at start, which a serving replica never does.
+     */
+    @WithDefault("${quarkus.liquibase.migrate-at-start:false}")
+    boolean buildIndexes();
+}
