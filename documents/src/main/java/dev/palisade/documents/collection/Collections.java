@@ -48,7 +48,8 @@ public class Collections {
         return declarations.schemas().get(collection.name());
     }
 
-    static Declarations load(String location) {
+    /** The declarations at {@code location}: a file path, or {@code classpath:name}. */
+    public static Declarations load(String location) {
         if (!location.startsWith(CLASSPATH)) {
             return CollectionsFile.read(Path.of(location));
         }

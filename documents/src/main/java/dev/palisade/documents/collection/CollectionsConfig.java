@@ -3,7 +3,6 @@ package dev.palisade.documents.collection;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /** Where the declared collections come from ({@code palisade.collections.*}). */
 @ConfigMapping(prefix = "palisade.collections")
@@ -15,10 +14,4 @@ public interface CollectionsConfig {
      */
     Optional<String> file();
 
-    /**
-     * Whether this process builds the declared indexes (through Liquibase, {@code CONCURRENTLY}); true exactly when it
-     * migrates at start, which a serving replica never does.
-     */
-    @WithDefault("${quarkus.liquibase.migrate-at-start:false}")
-    boolean buildIndexes();
 }

@@ -64,6 +64,6 @@ public final class SchemaCheck {
         if ("required".equals(m.getType()) && m.getProperty() != null) {
             pointer = pointer + "/" + m.getProperty().replace("~", "~0").replace("/", "~1");
         }
-        return new Violation(pointer, m.getType(), m.getMessage());
+        return new Violation(pointer, m.getType(), m.getError() != null ? m.getError() : m.getMessage());
     }
 }
