@@ -27,6 +27,8 @@ echo "seeded $DOCS documents in $(echo "$(date +%s.%N) - $start" | bc) s"
 
 INDEX="CREATE INDEX CONCURRENTLY IF NOT EXISTS doc_customers__tier ON documents (tenant_id, (palisade_doc_text(data #> '{tier}')), (palisade_doc_text(data #> '{name}'))) WHERE collection = 'customers'"
 SCRIPT=$PWD/sql/documents-write.sql
+# Job control on, so that the background pgbench does not ignore the SIGINT that ends it (and flushes its log).
+set -m
 pushd "$OUT" >/dev/null
 pgbench -n -d "$DB" -f "$SCRIPT" -c "$CLIENTS" -j 2 -T 600 -l --log-prefix=w >/dev/null 2>"$OUT/pgbench.err" &
 BENCH=$!
