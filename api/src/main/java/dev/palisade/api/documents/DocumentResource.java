@@ -111,7 +111,8 @@ public class DocumentResource {
             content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @PATCH
     @Path("/documents/{id}")
-    @Consumes(MERGE_PATCH)
+    // application/json too, read as the same merge patch: as PATCH /workspaces/{id} reads it.
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
     public Response patch(@PathParam("collection") String collection, @PathParam("id") String id, DocumentBody body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Document patched = documents.patch(collection, id, require(body).data(),
