@@ -1,4 +1,4 @@
--- Release 1.3.0, changeset 050 adds no table (a new body of the append function, planned once per session): nothing
--- to seed for it, and the rollback to 1.2.0 must keep the rows seeded for the earlier releases. (Other 1.3.0
--- changesets that add tables put their rows here.)
-SELECT 1;
+-- Rows for the documents table of release 1.3.0: the same id in two tenants, each its own.
+INSERT INTO documents (tenant_id, collection, id, data, created_at, updated_at, version)
+VALUES ('seed-a', 'customers', 'c-1', '{"email": "a@example.com"}', now(), now(), 1),
+       ('seed-b', 'customers', 'c-1', '{"email": "a@example.com"}', now(), now(), 1);

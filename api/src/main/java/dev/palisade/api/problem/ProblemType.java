@@ -23,7 +23,10 @@ public enum ProblemType {
     UNPROCESSABLE("unprocessable", "Unprocessable request", 422),
     TOO_MANY_REQUESTS("too-many-requests", "Too many requests", 429),
     INTERNAL_ERROR("internal-error", "Internal error", 500),
-    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503);
+    SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
+    INVALID_DOCUMENT("invalid-document", "Invalid document", 400),
+    UNKNOWN_COLLECTION("unknown-collection", "Unknown collection", 404),
+    UNIQUE_VIOLATION("unique-violation", "Unique index violation", 409);
     // @formatter:on
 
     /** Where the problem types live; a client should compare whole {@code type} URIs, not titles. */

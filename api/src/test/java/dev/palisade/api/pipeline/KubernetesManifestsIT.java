@@ -149,7 +149,36 @@ class KubernetesManifestsIT {
             assertNotNull(value, "a value for " + name);
             env.put(name, value);
         }
+        mountCollections(workload, env);
         return env;
+    }
+
+    /** The collections ConfigMap mounted as the kubelet would: its file written where PALISADE_COLLECTIONS points. */
+    private static void mountCollections(Map<String, Object> workload, Map<String, String> env) {
+        String path = env.get("PALISADE_COLLECTIONS");
+        if (path == null) {
+            return;
+        }
+        Map<String, Object> mount = list(container(workload).get("volumeMounts")).stream().map(m -> map(m))
+                .filter(m -> path.startsWith(m.get("mountPath") + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError("PALISADE_COLLECTIONS names a file in a mounted volume"));
+        String file = path.substring(((String) mount.get("mountPath")).length() + 1);
+        try {
+            for (String resource : strings(load("kustomization.yaml").get(0).get("resources"))) {
+                for (Map<String, Object> doc : load(resource)) {
+                    Object data = doc.get("data");
+                    if ("ConfigMap".equals(doc.get("kind")) && data != null && map(data).containsKey(file)) {
+                        java.nio.file.Path dir = Files.createTempDirectory("k8s-collections");
+                        Files.writeString(dir.resolve(file), (String) map(data).get(file));
+                        env.put("PALISADE_COLLECTIONS", dir.resolve(file).toString());
+                        return;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("no ConfigMap holds " + file);
     }
 
     private static Map<String, Object> secretRef(Object envEntry) {

@@ -67,6 +67,8 @@ final class ServiceProcess implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", db.app().username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.app().password());
         env.put("PALISADE_ADMIN_KEY", adminKey);
+        // The README's document tour and readiness of declared indexes need collections: the example ones.
+        env.put("PALISADE_COLLECTIONS", "classpath:collections/example.yaml");
         return env;
     }
 

@@ -1,0 +1,31 @@
+package dev.palisade.api.documents;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import dev.palisade.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** {@code /q/openapi} carries each declared collection's schema as named components, for typed clients. */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class CollectionSchemasTest {
+
+    @Test
+    void eachDeclaredCollectionHasItsDataAndDocumentComponents() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.CustomersData.type", equalTo("object"))
+                .body("components.schemas.CustomersData.required", hasItems("email", "name"))
+                .body("components.schemas.CustomersData.properties.email.format", equalTo("email"))
+                .body("components.schemas.CustomersData.properties.tier.enum", hasItems("free", "pro"))
+                .body("components.schemas.OrdersData.properties.lines.items.properties.quantity.minimum",
+                        equalTo(1))
+                .body("components.schemas.NotesData.type", equalTo("object"))
+                .body("components.schemas.CustomersDocument.properties.data.$ref",
+                        equalTo("#/components/schemas/CustomersData"));
+    }
+}

@@ -1,0 +1,157 @@
+package dev.palisade.api.documents;
+
+import static dev.palisade.api.support.Problems.problem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.palisade.api.support.TenantFixture;
+import dev.palisade.testing.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** The documents REST API on the example collections (customers, orders, notes). */
+@QuarkusTest
+@QuarkusTestResource(PostgresTestResource.class)
+class DocumentResourceTest {
+
+    private static final String CUSTOMERS = "/collections/customers/documents";
+    private static final String ADA = "{\"data\":{\"email\":\"ada@example.com\",\"name\":\"Ada\"}}";
+
+    static ValidatableResponse put(TenantFixture t, String path, String body) {
+        return t.request().contentType("application/json").body(body).put(path).then();
+    }
+
+    @Test
+    void createReadReplacePatchDelete() {
+        TenantFixture t = TenantFixture.create("docs");
+        String id = t.postJson(CUSTOMERS, ADA).statusCode(201)
+                .header("Location", matchesPattern(".*/collections/customers/documents/[0-9a-f-]{36}"))
+                .header("ETag", "\"0\"").body("data.name", equalTo("Ada")).body("version", equalTo(0))
+                .body("createdAt", notNullValue()).body("updatedAt", notNullValue()).extract().path("id");
+        t.request().get(CUSTOMERS + "/" + id).then().statusCode(200).body("id", equalTo(id))
+                .body("data.email", equalTo("ada@example.com")).header("ETag", "\"0\"");
+        t.request().header("If-None-Match", "\"0\"").get(CUSTOMERS + "/" + id).then().statusCode(304);
+        t.request().contentType("application/json").header("If-Match", "\"0\"")
+                .body("{\"data\":{\"email\":\"ada@example.com\",\"name\":\"Ada L\"}}").put(CUSTOMERS + "/" + id)
+                .then().statusCode(200).body("version", equalTo(1)).header("ETag", "\"1\"");
+        t.request().contentType("application/merge-patch+json").header("If-Match", "\"1\"")
+                .body("{\"data\":{\"tier\":\"pro\",\"name\":\"Ada Lovelace\"}}").patch(CUSTOMERS + "/" + id).then()
+                .statusCode(200).body("data.tier", equalTo("pro")).body("data.name", equalTo("Ada Lovelace"))
+                .body("data.email", equalTo("ada@example.com")).body("version", equalTo(2));
+        t.request().contentType("application/merge-patch+json").body("{\"data\":{\"tier\":null}}")
+                .patch(CUSTOMERS + "/" + id).then().statusCode(200).body("data.tier", nullValue());
+        t.request().header("If-Match", "\"1\"").delete(CUSTOMERS + "/" + id).then().statusCode(412);
+        t.request().delete(CUSTOMERS + "/" + id).then().statusCode(204);
+        t.request().get(CUSTOMERS + "/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void putHonoursIfNoneMatchAndIfMatch() {
+        TenantFixture t = TenantFixture.create("docput");
+        t.request().contentType("application/json").header("If-None-Match", "*").body(ADA).put(CUSTOMERS + "/ada")
+                .then().statusCode(201).header("Location", matchesPattern(".*/collections/customers/documents/ada"));
+        problem(t.request().contentType("application/json").header("If-None-Match", "*").body(ADA)
+                .put(CUSTOMERS + "/ada").then(), 412, "precondition-failed").body("currentVersion", equalTo(0));
+        problem(t.request().contentType("application/json").header("If-Match", "\"7\"").body(ADA)
+                .put(CUSTOMERS + "/ada").then(), 412, "precondition-failed").body("currentVersion", equalTo(0));
+        put(t, CUSTOMERS + "/ada", ADA).statusCode(200).body("version", equalTo(0));
+        problem(put(t, CUSTOMERS + "/not%20an%20id", ADA), 400, "invalid-field").body("field", equalTo("id"));
+    }
+
+    @Test
+    void everySchemaViolationIsListedWithItsPointerAndNothingIsStored() {
+        TenantFixture t = TenantFixture.create("docbad");
+        problem(t.postJson(CUSTOMERS, "{\"data\":{\"email\":\"not-an-email\",\"tier\":\"gold\",\"x\":1}}"), 400,
+                "invalid-document").body("violations.pointer", hasItem("/data/email"))
+                .body("violations.pointer", hasItem("/data/name")).body("violations.pointer", hasItem("/data/tier"))
+                .body("violations.rule", hasItem("required")).body("violations.rule", hasItem("format"))
+                .body("violations.rule", hasItem("enum")).body("violations.rule", hasItem("additionalProperties"));
+        problem(t.postJson("/collections/orders/documents", "{\"data\":{\"customerId\":7,\"total\":-1}}"), 400,
+                "invalid-document").body("violations.pointer", hasItem("/data/customerId"))
+                .body("violations.pointer", hasItem("/data/total"));
+        problem(t.postJson(CUSTOMERS, "{\"data\":[1]}"), 400, "invalid-document");
+        t.request().get("/collections").then().statusCode(200).body("find { it.name == 'customers' }.count",
+                equalTo(0));
+    }
+
+    @Test
+    void unknownCollectionSuggestsTheClosestDeclaredOne() {
+        TenantFixture t = TenantFixture.create("docunk");
+        problem(t.postJson("/collections/custmers/documents", ADA), 404, "unknown-collection")
+                .body("suggestion", equalTo("customers"));
+        problem(t.request().get("/collections/zzzzzzzzzz/documents").then(), 404, "unknown-collection")
+                .body("suggestion", nullValue());
+    }
+
+    @Test
+    void uniqueIndexViolationIsAConflictNamingIndexAndField() {
+        TenantFixture t = TenantFixture.create("docuniq");
+        t.postJson(CUSTOMERS, ADA).statusCode(201);
+        problem(t.postJson(CUSTOMERS, ADA), 409, "unique-violation").body("index", equalTo("email"))
+                .body("fields", equalTo(List.of("email")));
+        t.request().get(CUSTOMERS).then().body("items", hasSize(1));
+    }
+
+    @Test
+    void indexedFieldOfTheWrongTypeIsRefused() {
+        TenantFixture t = TenantFixture.create("doctype");
+        problem(t.postJson(CUSTOMERS, "{\"data\":{\"email\":\"t@x.io\",\"name\":\"T\",\"tier\":\"pro\","
+                + "\"signedUpAt\":\"2026-01-31T12:00:00\"}}"), 400, "invalid-document")
+                .body("violations.pointer", hasItem("/data/signedUpAt"))
+                .body("violations.rule", hasItem("indexType"));
+        t.postJson(CUSTOMERS, "{\"data\":{\"email\":\"t@x.io\",\"name\":\"T\",\"tier\":\"pro\","
+                + "\"signedUpAt\":\"2026-01-31T12:00:00Z\"}}").statusCode(201);
+    }
+
+    @Test
+    void listPagesByKeyset() {
+        TenantFixture t = TenantFixture.create("doclist");
+        for (String id : List.of("a", "b", "c")) {
+            put(t, "/collections/notes/documents/" + id, "{\"data\":{\"n\":\"" + id + "\"}}").statusCode(201);
+        }
+        String next = t.request().queryParam("limit", 2).get("/collections/notes/documents").then().statusCode(200)
+                .body("items.id", equalTo(List.of("a", "b"))).body("next", notNullValue()).extract().path("next");
+        t.request().queryParam("limit", 2).queryParam("after", next).get("/collections/notes/documents").then()
+                .body("items.id", equalTo(List.of("c"))).body("next", nullValue());
+        problem(t.request().queryParam("after", "garbage!").get("/collections/notes/documents").then(), 400,
+                "invalid-field");
+        problem(t.request().queryParam("limit", 0).get("/collections/notes/documents").then(), 400,
+                "invalid-field");
+        t.request().get("/collections").then().body("find { it.name == 'notes' }.count", equalTo(3))
+                .body("find { it.name == 'customers' }.indexes.name", hasItem("email"));
+    }
+
+    @Test
+    void bulkIsAtomicWithPerItemResults() {
+        TenantFixture t = TenantFixture.create("docbulk");
+        t.postJson(CUSTOMERS + ":bulk", "{\"documents\":[{\"id\":\"a\",\"data\":{\"email\":\"a@x.io\",\"name\":\"A\"}},"
+                + "{\"data\":{\"email\":\"b@x.io\",\"name\":\"B\"}}]}").statusCode(200)
+                .body("items.status", equalTo(List.of("created", "created"))).body("items[0].id", equalTo("a"));
+        // The second item breaks the unique index: neither is written, the first is not replaced.
+        problem(t.postJson(CUSTOMERS + ":bulk", "{\"documents\":[{\"id\":\"a\",\"data\":{\"email\":\"a2@x.io\","
+                + "\"name\":\"A2\"}},{\"id\":\"c\",\"data\":{\"email\":\"b@x.io\",\"name\":\"C\"}}]}"), 409,
+                "unique-violation");
+        problem(t.postJson(CUSTOMERS + ":bulk", "{\"documents\":[{\"id\":\"a\",\"data\":{\"email\":\"a2@x.io\","
+                + "\"name\":\"A2\"}},{\"id\":\"d\",\"data\":{\"name\":\"D\"}}]}"), 400, "invalid-document")
+                .body("violations.pointer", hasItem("/documents/1/data/email"));
+        t.request().get(CUSTOMERS + "/a").then().body("data.name", equalTo("A"));
+        t.request().get(CUSTOMERS).then().body("items", hasSize(2));
+    }
+
+    @Test
+    void nulCharacterIsRefused() {
+        TenantFixture t = TenantFixture.create("docnul");
+        t.postJson("/collections/notes/documents", "{\"data\":{\"t\":\"a\\u0000b\"}}").statusCode(400);
+        t.postJson("/collections/notes/documents", "{\"data\":{\"t\":\"\\ud800\"}}").statusCode(400);
+        t.request().get("/collections/notes/documents").then().body("items", hasSize(0));
+    }
+}
