@@ -77,8 +77,9 @@ final class CatalogRules {
                 """.formatted(TENANT_TABLES), rs -> violations.add(new Violation(Rule.TENANT_KEY,
                 rs.getString(3) + " " + rs.getString(2) + " on tenant table " + rs.getString(1),
                 "leads with " + rs.getString(5) + ": " + rs.getString(4),
-                "make tenant_id its first column, e.g. (tenant_id, " + rs.getString(5)
-                        + ", ...); a foreign key to a tenant table references (tenant_id, id)")));
+                "make tenant_id its first column, e.g. (tenant_id, " + rs.getString(5) + ", ...)"
+                        + ("foreign key".equals(rs.getString(3)) ? ", referencing (tenant_id, id) of the other table"
+                                : ""))));
     }
 
     private void rowLevelSecurity() throws SQLException {

@@ -3,6 +3,8 @@ package dev.palisade.schema.check;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -46,6 +48,10 @@ final class LiquibaseChangelog {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(owner));
         Liquibase liquibase = new Liquibase(path, resources, database);
         parameters.forEach(liquibase::setChangeLogParameter);
+        // a check reports what is wrong; Liquibase's INFO lines about each changeset that ran would bury it
+        Logger log = Logger.getLogger("liquibase");
+        Level level = log.getLevel();
+        log.setLevel(Level.WARNING);
         try {
             // the summary Liquibase prints goes to its logger instead of the test run's console
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummary", "OFF"),
@@ -54,6 +60,8 @@ final class LiquibaseChangelog {
             throw e;
         } catch (Exception e) {
             throw new LiquibaseException(e);
+        } finally {
+            log.setLevel(level);
         }
     }
 }
