@@ -78,7 +78,8 @@ final class CatalogRules {
                 rs.getString(3) + " " + rs.getString(2) + " on tenant table " + rs.getString(1),
                 "leads with " + rs.getString(5) + ": " + rs.getString(4),
                 "make tenant_id its first column, e.g. (tenant_id, " + rs.getString(5) + ", ...)"
-                        + ("foreign key".equals(rs.getString(3)) ? ", referencing (tenant_id, id) of the other table"
+                        + ("foreign key".equals(rs.getString(3))
+                                ? ", referencing (tenant_id, id) of the other table"
                                 : ""))));
     }
 
