@@ -14,35 +14,33 @@ import org.hibernate.Session;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.TenantMismatchException;
 import dev.palisade.tenancy.context.CurrentTenant;
-import dev.palisade.tenancy.filter.TenantFilter;
 import dev.palisade.tenancy.filter.TenantFilterActivation;
 
 /**
- * The way into tenant data: binds the current transaction to the current tenant before handing out the
- * {@link EntityManager}.
+ * The current transaction's entity manager, bound to the current tenant, for code that wants the check spelled out.
  * <p>
- * Binding runs {@code set_config('app.tenant_id', tenant, true)} once per transaction, so PostgreSQL row-level
- * security sees the tenant for exactly that transaction (it cannot leak to the next user of the pooled connection),
- * and checks that the Hibernate tenant filter is on. A transaction is bound to one tenant for its whole life: binding
- * it to another is a {@link TenantMismatchException}. Code that uses the datasource directly (native SQL, JDBC
- * batches) calls {@link #bind()} first; it shares the transaction's connection.
+ * Nothing needs to call it for row-level security: the platform binds every transaction to its tenant by itself
+ * ({@link TransactionTenant}). {@link #bind()} checks that a tenant is current and a transaction active, binds that
+ * transaction now (idempotent; another tenant is a {@link TenantMismatchException}) and keeps the Hibernate tenant
+ * filter as {@link TenantFilterActivation} says. {@link #bind(Connection, TenantId)} is the one statement that sets
+ * the tenant for row-level security, for this module and for JDBC code that holds a connection of its own.
  * <p>
  * Repositories require the caller's transaction: outside one this throws.
  */
 @ApplicationScoped
 public class TenantSession {
 
-    private static final String BOUND_TENANT = TenantSession.class.getName() + ".tenant";
-
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
     private final TenantFilterActivation filter;
+    private final TransactionTenant transactionTenant;
 
     TenantSession(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            TenantFilterActivation filter) {
+            TenantFilterActivation filter, TransactionTenant transactionTenant) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.filter = filter;
+        this.transactionTenant = transactionTenant;
     }
 
     /** The entity manager of the current transaction, bound to the current tenant. */
@@ -57,19 +55,8 @@ public class TenantSession {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("tenant data is only reachable inside an active transaction");
         }
-        Object bound = transactions.getResource(BOUND_TENANT);
-        if (bound == null) {
-            entityManager.unwrap(Session.class).doWork(connection -> bind(connection, tenant));
-            transactions.putResource(BOUND_TENANT, tenant);
-        } else if (!bound.equals(tenant)) {
-            throw new TenantMismatchException("This transaction", tenant, bound.toString());
-        }
-        Session session = entityManager.unwrap(Session.class);
-        if (!filter.filterOn()) {
-            session.disableFilter(TenantFilter.NAME);
-        } else if (session.getEnabledFilter(TenantFilter.NAME) == null) {
-            session.enableFilter(TenantFilter.NAME);
-        }
+        transactionTenant.follow(tenant);
+        filter.apply(entityManager.unwrap(Session.class));
         return tenant;
     }
 
@@ -78,9 +65,10 @@ public class TenantSession {
             """;
 
     /**
-     * Binds the transaction open on {@code connection} to {@code tenant} for row-level security: the one statement
-     * that does so, for this class and for JDBC code that holds a connection of its own (the event store). The
-     * setting is transaction-local, so it ends with the transaction and never leaks through the pool.
+     * Binds the transaction open on {@code connection} to {@code tenant} for row-level security ({@code null}: to no
+     * tenant): the one statement that does so, for this module and for JDBC code that holds a connection of its own
+     * (the event store). The setting is transaction-local, so it ends with the transaction, committed or rolled back,
+     * and never leaks through the pool.
      * <p>
      * The database side of this rule: {@code palisade_current_tenant()} reads the setting, and
      * {@code palisade_append_events} binds an unbound call the same way (schema release 1.2.0); a test of the event
@@ -89,7 +77,7 @@ public class TenantSession {
      */
     public static void bind(Connection connection, TenantId tenant) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(BIND)) {
-            st.setString(1, tenant.value());
+            st.setString(1, tenant == null ? "" : tenant.value());
             st.executeQuery().close();
         }
     }
