@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +24,6 @@ import dev.palisade.api.support.RecordingStatementInspector;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.context.TenantScope;
-import dev.palisade.tenancy.session.TenantSession;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 
@@ -41,7 +44,7 @@ abstract class IsolationContract {
     @Inject
     TenantScope tenantScope;
     @Inject
-    TenantSession tenantSession;
+    DataSource dataSource;
     @Inject
     EntityManager entityManager;
 
@@ -187,11 +190,18 @@ abstract class IsolationContract {
         return TENANT_TABLES.stream().anyMatch(t -> lower.matches("(?s).*\\b" + t + "\\b.*"));
     }
 
-    /** A native count through the service's own session, with {@code tenant} set and bound as the service does. */
+    /**
+     * A native count as {@code tenant}, through the service's own session and through plain JDBC on its datasource,
+     * with nothing but the tenant set: the platform binds the transaction itself. Both counts must agree.
+     */
     long countAs(TenantId tenant, String sql) {
         return tenantScope.call(tenant, () -> QuarkusTransaction.requiringNew().call(() -> {
-            tenantSession.bind();
-            return count(entityManager, sql);
+            long viaSession = count(entityManager, sql);
+            try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                assertEquals(viaSession, rs.getLong(1), "JDBC on the datasource sees what the session sees: " + sql);
+            }
+            return viaSession;
         }));
     }
 

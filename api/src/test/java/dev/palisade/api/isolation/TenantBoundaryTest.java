@@ -21,7 +21,6 @@ import dev.palisade.tenancy.NoTenantException;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.TenantMismatchException;
 import dev.palisade.tenancy.context.TenantScope;
-import dev.palisade.tenancy.session.TenantSession;
 import dev.palisade.tenancy.workspace.NewWorkspace;
 import dev.palisade.tenancy.workspace.Workspaces;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,8 +36,6 @@ class TenantBoundaryTest {
     Workspaces workspaces;
     @Inject
     TenantScope tenantScope;
-    @Inject
-    TenantSession tenantSession;
     @Inject
     EntityManager entityManager;
 
@@ -63,7 +60,7 @@ class TenantBoundaryTest {
         TenantFixture b = TenantFixture.create("txb");
         assertThrows(TenantMismatchException.class, () -> QuarkusTransaction.requiringNew().run(() -> tenantScope
                 .run(TenantId.of(a.id()), () -> {
-                    tenantSession.bind();
+                    workspaces.list();
                     tenantScope.run(TenantId.of(b.id()), () -> workspaces.create(new NewWorkspace("x", "x")));
                 })));
         assertEquals(0, TestSql.count("SELECT count(*) FROM workspaces WHERE tenant_id IN (?, ?)", a.id(), b.id()));
@@ -76,7 +73,6 @@ class TenantBoundaryTest {
         String ws = a.workspace("W", "mine");
         PersistenceException viaService = assertThrows(PersistenceException.class,
                 () -> tenantScope.run(TenantId.of(a.id()), () -> QuarkusTransaction.requiringNew().run(() -> {
-                    tenantSession.bind();
                     entityManager.createNativeQuery("UPDATE workspaces SET tenant_id = :b WHERE id = cast(:id as uuid)")
                             .setParameter("b", b.id()).setParameter("id", ws).executeUpdate();
                 })));

@@ -13,9 +13,9 @@ import io.quarkus.arc.Unremovable;
  * The tenant of the current request: set once by the authentication filter, or by {@link TenantScope} for work that
  * runs outside HTTP. Read it through {@link CurrentTenant}, which also works where no request context is active.
  * <p>
- * Setting it inside an active transaction binds that transaction for row-level security at once (clearing it clears
- * the binding); setting another tenant than the one the transaction belongs to is a
- * {@link dev.palisade.tenancy.TenantMismatchException} and changes nothing.
+ * Setting it inside an active transaction binds that transaction for row-level security at once; setting another
+ * tenant than the one the transaction belongs to is a {@link dev.palisade.tenancy.TenantMismatchException} and
+ * changes nothing.
  */
 @RequestScoped
 @Unremovable // looked up programmatically (CurrentTenant, TenantScope): an embedding app may never inject it

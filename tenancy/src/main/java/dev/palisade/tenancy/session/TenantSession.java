@@ -65,8 +65,7 @@ public class TenantSession {
             """;
 
     /**
-     * Binds the transaction open on {@code connection} to {@code tenant} for row-level security ({@code null}: to no
-     * tenant): the one statement that does so, for this module and for JDBC code that holds a connection of its own
+     * Binds the transaction open on {@code connection} to {@code tenant} for row-level security: the one statement that does so, for this module and for JDBC code that holds a connection of its own
      * (the event store). The setting is transaction-local, so it ends with the transaction, committed or rolled back,
      * and never leaks through the pool.
      * <p>
@@ -77,7 +76,7 @@ public class TenantSession {
      */
     public static void bind(Connection connection, TenantId tenant) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(BIND)) {
-            st.setString(1, tenant == null ? "" : tenant.value());
+            st.setString(1, tenant.value());
             st.executeQuery().close();
         }
     }

@@ -22,23 +22,14 @@ import dev.palisade.tenancy.context.CurrentTenant;
  * that touches it, for its whole life; {@code app.tenant_id} is set on its connection by
  * {@link TenantSession#bind(Connection, TenantId)} when that connection is taken from the pool with a tenant current
  * ({@link BindOnAcquire}), or when a tenant becomes current while the transaction already holds its connection
- * ({@link #follow}). When the tenant is cleared inside the transaction, the setting is cleared with it.
+ * ({@link #follow}). The setting lasts until the transaction ends, even when the tenant is cleared before that (so
+ * that writes made for the tenant and flushed at commit are still checked against it).
  */
 @ApplicationScoped
 public class TransactionTenant {
 
     private static final Logger LOG = Logger.getLogger(TransactionTenant.class);
     private static final String KEY = TransactionTenant.class.getName();
-
-    /** Whose transaction this is, and whether the connection carries that tenant right now. */
-    private static final class Binding {
-        final TenantId owner;
-        boolean live;
-
-        Binding(TenantId owner) {
-            this.owner = owner;
-        }
-    }
 
     private final TransactionSynchronizationRegistry transactions;
     private final DataSource dataSource;
@@ -50,8 +41,7 @@ public class TransactionTenant {
 
     /** The tenant the active transaction belongs to, if it is bound. */
     public Optional<TenantId> owner() {
-        Binding b = binding();
-        return b == null ? Optional.empty() : Optional.of(b.owner);
+        return Optional.ofNullable(binding());
     }
 
     /**
@@ -59,35 +49,30 @@ public class TransactionTenant {
      * transaction serves one tenant.
      */
     public void requireOwnable(TenantId tenant) {
-        Binding b = binding();
-        if (tenant != null && b != null && !b.owner.equals(tenant)) {
-            throw new TenantMismatchException("This transaction", tenant, b.owner.value());
+        TenantId owner = binding();
+        if (tenant != null && owner != null && !owner.equals(tenant)) {
+            throw new TenantMismatchException("This transaction", tenant, owner.value());
         }
     }
 
     /**
-     * Makes row-level security follow a change of the current tenant inside an active transaction: binds the
-     * transaction to {@code tenant} (taking its connection now, if it has none yet), or clears the setting when
-     * {@code tenant} is {@code null}. Outside a transaction it does nothing: every transaction binds itself.
+     * Binds the active transaction to {@code tenant}, which has just become current, taking the transaction's
+     * connection now if it has none yet; idempotent. Outside a transaction, or for {@code null}, it does nothing:
+     * every transaction binds itself when it takes its connection.
      */
     public void follow(TenantId tenant) {
-        if (!active()) {
+        if (tenant == null || !active()) {
             return;
         }
         requireOwnable(tenant);
-        Binding b = binding();
-        if (tenant == null ? b == null || !b.live : b != null && b.live) {
+        if (binding() != null) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
-            // Taking the transaction's first connection binds it already (BindOnAcquire), when tenant is current.
-            Binding now = binding();
-            if (tenant == null) {
-                TenantSession.bind(connection, null);
-                now.live = false;
-            } else if (now == null || !now.live) {
+            // Taking the transaction's first connection binds it already (BindOnAcquire): tenant is current.
+            if (binding() == null) {
                 TenantSession.bind(connection, tenant);
-                bound(tenant);
+                transactions.putResource(KEY, tenant);
             }
         } catch (SQLException e) {
             throw new PersistenceException("Binding the transaction to its tenant failed", e);
@@ -100,13 +85,12 @@ public class TransactionTenant {
             return;
         }
         Optional<TenantId> tenant = CurrentTenant.get();
-        Binding b = binding();
-        if (tenant.isEmpty() || b != null && (b.live || !b.owner.equals(tenant.get()))) {
+        if (tenant.isEmpty() || binding() != null) {
             return;
         }
         try {
             TenantSession.bind(connection, tenant.get());
-            bound(tenant.get());
+            transactions.putResource(KEY, tenant.get());
         } catch (SQLException | RuntimeException e) {
             // Throwing here would hand the pool a connection that is both enlisted and returned. The transaction
             // stays unbound (it sees no tenant's rows: PostgreSQL also aborts it after the failed statement) and can
@@ -117,17 +101,8 @@ public class TransactionTenant {
         }
     }
 
-    private void bound(TenantId tenant) {
-        Binding b = binding();
-        if (b == null) {
-            b = new Binding(tenant);
-            transactions.putResource(KEY, b);
-        }
-        b.live = true;
-    }
-
-    private Binding binding() {
-        return active() ? (Binding) transactions.getResource(KEY) : null;
+    private TenantId binding() {
+        return active() ? (TenantId) transactions.getResource(KEY) : null;
     }
 
     private boolean active() {

@@ -8,11 +8,11 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.ColumnTransformer;
 
-import dev.palisade.tenancy.filter.TenantScopedEntity;
+import dev.palisade.tenancy.panache.TenantPanacheEntity;
 
 /** What tenant-level and workspace-level config rows share: a JSON value, timestamps and a version. */
 @MappedSuperclass
-abstract class SettingRow extends TenantScopedEntity {
+abstract class SettingRow extends TenantPanacheEntity {
 
     // jsonb in the database; the service hands it around as JSON text it has already validated.
     @Column(name = "value")

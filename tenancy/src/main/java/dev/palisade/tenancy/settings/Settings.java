@@ -11,10 +11,10 @@ import jakarta.transaction.Transactional;
 
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.PreconditionFailedException;
-import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.context.CurrentTenant;
 import dev.palisade.tenancy.session.Rows;
-import dev.palisade.tenancy.session.TenantSession;
 import dev.palisade.tenancy.workspace.Workspaces;
+import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * The current tenant's settings: JSON values under a key, at tenant level or per workspace ("configs" in the REST
@@ -28,11 +28,9 @@ public class Settings {
     public record Put(SettingEntry entry, boolean created) {
     }
 
-    private final TenantSession session;
     private final Workspaces workspaces;
 
-    Settings(TenantSession session, Workspaces workspaces) {
-        this.session = session;
+    Settings(Workspaces workspaces) {
         this.workspaces = workspaces;
     }
 
@@ -44,22 +42,15 @@ public class Settings {
             if (ifMatch.isPresent()) {
                 throw new NotFoundException("config", key);
             }
-            TenantId tenant = session.bind();
             SettingRow created = scope.workspace()
-                    .<SettingRow>map(ws -> new WorkspaceSetting(tenant, ws, key, json, Rows.now()))
-                    .orElseGet(() -> new TenantSetting(tenant, key, json, Rows.now()));
-            EntityManager em = session.entityManager();
-            em.persist(created);
-            em.flush();
-            // Read back what jsonb stored, so that a put echoes the value exactly as every later get returns it.
-            em.refresh(created);
-            return new Put(created.entry(), true);
+                    .<SettingRow>map(ws -> new WorkspaceSetting(ws, key, json, Rows.now()))
+                    .orElseGet(() -> new TenantSetting(key, json, Rows.now()));
+            created.persist();
+            return new Put(stored(created), true);
         }
         checkVersion(key, existing, ifMatch);
         existing.replace(json, Rows.now());
-        session.entityManager().flush();
-        session.entityManager().refresh(existing);
-        return new Put(existing.entry(), false);
+        return new Put(stored(existing), false);
     }
 
     @Transactional
@@ -71,11 +62,9 @@ public class Settings {
     @Transactional
     public List<SettingEntry> list(SettingScope scope) {
         requireWorkspace(scope);
-        EntityManager em = session.entityManager();
         List<? extends SettingRow> rows = scope.workspace().isPresent()
-                ? em.createQuery("from WorkspaceSetting where workspaceId = :ws order by key", WorkspaceSetting.class)
-                        .setParameter("ws", scope.workspace().get()).getResultList()
-                : em.createQuery("from TenantSetting order by key", TenantSetting.class).getResultList();
+                ? WorkspaceSetting.<WorkspaceSetting>list("workspaceId = ?1 order by key", scope.workspace().get())
+                : TenantSetting.<TenantSetting>list("order by key");
         return rows.stream().map(SettingRow::entry).toList();
     }
 
@@ -87,18 +76,23 @@ public class Settings {
             throw new NotFoundException("config", key);
         }
         checkVersion(key, existing, ifMatch);
-        session.entityManager().remove(existing);
+        existing.delete();
     }
 
     private SettingRow load(SettingScope scope, String key) {
         requireWorkspace(scope);
-        TenantId tenant = session.bind();
-        EntityManager em = session.entityManager();
-        if (scope.workspace().isPresent()) {
-            return em.find(WorkspaceSetting.class,
-                    new WorkspaceSetting.Pk(tenant.value(), scope.workspace().get(), key));
-        }
-        return em.find(TenantSetting.class, new TenantSetting.Pk(tenant.value(), key));
+        CurrentTenant.require();
+        return scope.workspace().isPresent()
+                ? WorkspaceSetting.findById(new WorkspaceSetting.Key(scope.workspace().get(), key))
+                : TenantSetting.findById(key);
+    }
+
+    /** Flushes a written row and reads back what jsonb stored, so a put echoes the value as every get returns it. */
+    private static SettingEntry stored(SettingRow row) {
+        EntityManager em = Panache.getEntityManager(row.getClass());
+        em.flush();
+        em.refresh(row);
+        return row.entry();
     }
 
     private void requireWorkspace(SettingScope scope) {

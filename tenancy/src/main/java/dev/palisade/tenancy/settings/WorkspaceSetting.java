@@ -9,24 +9,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Filter;
-
-import dev.palisade.tenancy.TenantId;
-import dev.palisade.tenancy.filter.TenantFilter;
-
+/** A workspace-level config; the table's key is {@code (tenant_id, workspace_id, key)}. */
 @Entity
 @Table(name = "workspace_configs")
-@IdClass(WorkspaceSetting.Pk.class)
-@Filter(name = TenantFilter.NAME)
+@IdClass(WorkspaceSetting.Key.class)
 class WorkspaceSetting extends SettingRow {
 
-    /** Primary key: {@code (tenant_id, workspace_id, key)}. */
-    record Pk(String tenantId, UUID workspaceId, String key) {
+    /** The id within the tenant: {@code (workspace_id, key)}. */
+    record Key(UUID workspaceId, String key) {
     }
 
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
     @Id
     @Column(name = "workspace_id")
     private UUID workspaceId;
@@ -36,16 +28,10 @@ class WorkspaceSetting extends SettingRow {
     protected WorkspaceSetting() {
     }
 
-    WorkspaceSetting(TenantId tenant, UUID workspaceId, String key, String json, Instant now) {
+    WorkspaceSetting(UUID workspaceId, String key, String json, Instant now) {
         super(json, now);
-        this.tenantId = tenant.value();
         this.workspaceId = workspaceId;
         this.key = key;
-    }
-
-    @Override
-    public TenantId tenant() {
-        return TenantId.of(tenantId);
     }
 
     @Override

@@ -6,29 +6,16 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.Filter;
+import dev.palisade.tenancy.panache.TenantPanacheEntity;
 
-import dev.palisade.tenancy.TenantId;
-import dev.palisade.tenancy.filter.TenantFilter;
-import dev.palisade.tenancy.filter.TenantScopedEntity;
-
+/** A workspace of the current tenant; the table's key is {@code (tenant_id, id)}. */
 @Entity
 @Table(name = "workspaces")
-@IdClass(Workspace.Pk.class)
-@Filter(name = TenantFilter.NAME)
-class Workspace extends TenantScopedEntity {
+class Workspace extends TenantPanacheEntity {
 
-    /** Primary key: {@code (tenant_id, id)}. */
-    record Pk(String tenantId, UUID id) {
-    }
-
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
     @Id
     private UUID id;
     private String name;
@@ -43,18 +30,12 @@ class Workspace extends TenantScopedEntity {
     protected Workspace() {
     }
 
-    Workspace(TenantId tenant, NewWorkspace request, Instant now) {
-        this.tenantId = tenant.value();
+    Workspace(NewWorkspace request, Instant now) {
         this.id = UUID.randomUUID();
         this.name = request.name();
         this.slug = request.slug();
         this.createdAt = now;
         this.updatedAt = now;
-    }
-
-    @Override
-    public TenantId tenant() {
-        return TenantId.of(tenantId);
     }
 
     long version() {

@@ -6,16 +6,14 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import dev.palisade.tenancy.ConflictException;
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.PreconditionFailedException;
-import dev.palisade.tenancy.TenantId;
+import dev.palisade.tenancy.context.CurrentTenant;
 import dev.palisade.tenancy.session.Rows;
-import dev.palisade.tenancy.session.TenantSession;
 
 /** The current tenant's workspaces. Another tenant's workspace id is simply not found. */
 @ApplicationScoped
@@ -23,23 +21,17 @@ public class Workspaces {
 
     private static final String SLUG_KEY = "workspaces_slug_uk";
 
-    private final TenantSession session;
-
-    Workspaces(TenantSession session) {
-        this.session = session;
-    }
-
     @Transactional
     public WorkspaceInfo create(NewWorkspace request) {
-        TenantId tenant = session.bind();
-        Workspace workspace = new Workspace(tenant, request, Rows.now());
-        return flushed(workspace, request.slug(), em -> em.persist(workspace)).info();
+        CurrentTenant.require();
+        Workspace workspace = new Workspace(request, Rows.now());
+        return flushed(workspace, request.slug(), workspace::persist).info();
     }
 
     @Transactional
     public List<WorkspaceInfo> list() {
-        return session.entityManager().createQuery("from Workspace order by slug", Workspace.class)
-                .getResultStream().map(Workspace::info).toList();
+        CurrentTenant.require();
+        return Workspace.<Workspace>find("order by slug").stream().map(Workspace::info).toList();
     }
 
     @Transactional
@@ -51,14 +43,14 @@ public class Workspaces {
     public WorkspaceInfo update(UUID id, WorkspacePatch patch, OptionalLong ifMatch) {
         Workspace workspace = require(id, ifMatch);
         workspace.apply(patch, Rows.now());
-        return flushed(workspace, patch.slug(), em -> {
+        return flushed(workspace, patch.slug(), () -> {
         }).info();
     }
 
     /** Deletes a workspace and, through the database's cascade, its configs. */
     @Transactional
     public void delete(UUID id, OptionalLong ifMatch) {
-        session.entityManager().remove(require(id, ifMatch));
+        require(id, ifMatch).delete();
     }
 
     /** Whether the workspace exists for the current tenant; for features scoped to a workspace. */
@@ -79,15 +71,14 @@ public class Workspaces {
     }
 
     private Workspace load(UUID id) {
-        TenantId tenant = session.bind();
-        return session.entityManager().find(Workspace.class, new Workspace.Pk(tenant.value(), id));
+        CurrentTenant.require();
+        return Workspace.findById(id);
     }
 
-    private Workspace flushed(Workspace workspace, String slug, java.util.function.Consumer<EntityManager> change) {
-        EntityManager em = session.entityManager();
+    private Workspace flushed(Workspace workspace, String slug, Runnable change) {
         try {
-            change.accept(em);
-            em.flush();
+            change.run();
+            Workspace.flush();
             return workspace;
         } catch (PersistenceException e) {
             if (Rows.violates(e, SLUG_KEY)) {
