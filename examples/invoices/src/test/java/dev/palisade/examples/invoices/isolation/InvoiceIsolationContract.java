@@ -57,8 +57,8 @@ abstract class InvoiceIsolationContract {
     }
 
     World world() {
-        TestTenant a = TestTenant.create(registry, tenantScope, "inv-a");
-        TestTenant b = TestTenant.create(registry, tenantScope, "inv-b");
+        TestTenant a = TestTenant.create(registry, "inv-a");
+        TestTenant b = TestTenant.create(registry, "inv-b");
         String aCustomer = customer(a);
         String bCustomer = customer(b);
         return new World(a, b, aCustomer, bCustomer, invoice(a, aCustomer), invoice(b, bCustomer));

@@ -5,7 +5,6 @@ import static io.restassured.RestAssured.given;
 import java.util.UUID;
 
 import dev.palisade.tenancy.TenantId;
-import dev.palisade.tenancy.context.TenantScope;
 import dev.palisade.tenancy.registry.CreatedTenant;
 import dev.palisade.tenancy.registry.NewTenant;
 import dev.palisade.tenancy.registry.TenantRegistry;
@@ -19,11 +18,9 @@ import io.restassured.specification.RequestSpecification;
 public record TestTenant(String id, String apiKey) {
 
     /** Registers a tenant with a unique id starting with {@code prefix}. */
-    public static TestTenant create(TenantRegistry registry, TenantScope scope, String prefix) {
+    public static TestTenant create(TenantRegistry registry, String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        // Registered as the new tenant: register() flushes the first key at commit, after its own inner TenantScope
-        // has ended and unbound the transaction, so without a tenant around it row-level security refuses the key.
-        CreatedTenant created = scope.call(TenantId.of(id), () -> registry.register(new NewTenant(id, "Tenant " + id)));
+        CreatedTenant created = registry.register(new NewTenant(id, "Tenant " + id));
         return new TestTenant(id, created.apiKey().secret());
     }
 
