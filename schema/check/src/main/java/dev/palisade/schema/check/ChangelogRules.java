@@ -125,6 +125,12 @@ final class ChangelogRules {
         });
         for (ChangeSet changeSet : changeSets) {
             for (Change change : changeSet.getChanges()) {
+                if (change instanceof TagDatabaseChange tag
+                        && lastOfFolder.get(folder(changeSet.getFilePath())) != changeSet) {
+                    violations.add(new Violation(Rule.RELEASE_TAG, name(changeSet), "tags '" + tag.getTag()
+                            + "' in the middle of its release folder, so a rollback to it stops inside a release",
+                            "tag a release once, with the last changeset of its folder"));
+                }
                 if (change instanceof TagDatabaseChange tag && !tags.add(tag.getTag())) {
                     violations.add(new Violation(Rule.RELEASE_TAG, name(changeSet), "tags '" + tag.getTag()
                             + "' a second time, so a rollback to that tag is ambiguous",

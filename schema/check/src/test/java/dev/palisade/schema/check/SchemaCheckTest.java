@@ -104,6 +104,13 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aTagInTheMiddleOfAReleaseFails() {
+        Violation v = only(report("mid-tag"), Rule.RELEASE_TAG);
+        assertEquals("changeset check:mid-tag-early (check/mid-tag-1.0.0/changelog.yaml)", v.subject());
+        assertTrue(v.problem().contains("in the middle of its release folder"), v::toString);
+    }
+
+    @Test
     void aChangelogThatIsNotThereIsAnErrorNotAPass() {
         assertThrows(IllegalArgumentException.class, () -> SchemaCheck.of("check/missing.yaml").report());
     }
