@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** An output column of a compiled query: its label in the row, and how its value reads back. */
 record Column(String label, FieldType type) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Numbers come back exactly as they were stored: no rounding through double.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     /** A typed column's Java value, or a JSON column's (text) as a {@code JsonNode}. */
     Object read(Object value) {
