@@ -101,7 +101,9 @@ final class Conditions {
         };
     }
 
-    private String json(Target t, Filter.Condition c) {
+    private String json(Target t, Filter.Condition given) {
+        Filter.Condition c = new Filter.Condition(given.field(), given.op(),
+                given.values().stream().map(Lookups::jsonValue).toList(), given.insensitive());
         String name = c.field();
         Object v = c.value();
         String isString = "jsonb_typeof(" + t.jsonb() + ") = 'string'";

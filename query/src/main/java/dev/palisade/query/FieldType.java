@@ -34,6 +34,9 @@ public enum FieldType {
      * @throws QueryException naming {@code field} and the expected type
      */
     public Object coerce(String field, Object value) {
+        if (value instanceof QueryText q) {
+            value = q.text();
+        }
         try {
             Object converted = convert(value);
             if (converted != null) {

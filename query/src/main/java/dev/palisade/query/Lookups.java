@@ -55,12 +55,11 @@ public final class Lookups {
         int split = key.lastIndexOf("__");
         String field = split < 0 ? key : key.substring(0, split);
         Lookup lookup = lookup(key, split < 0 ? "exact" : key.substring(split + 2));
-        boolean json = field.contains(".");
         List<Object> values = switch (lookup.op()) {
-            case IN -> items(key, value, json);
-            case RANGE -> pair(key, items(key, value, json));
+            case IN -> items(value);
+            case RANGE -> pair(key, items(value));
             case IS_NULL -> List.of(bool(key, value));
-            default -> java.util.Collections.singletonList(json ? jsonValue(value) : value);
+            default -> java.util.Collections.singletonList(new QueryText(value));
         };
         return new Filter.Condition(field, lookup.op(), values, lookup.insensitive());
     }
@@ -90,10 +89,10 @@ public final class Lookups {
         return lookup;
     }
 
-    private static List<Object> items(String key, String value, boolean json) {
+    private static List<Object> items(String value) {
         List<Object> items = new ArrayList<>();
         for (String item : value.split(",", -1)) {
-            items.add(json ? jsonValue(item) : item);
+            items.add(new QueryText(item));
         }
         return items;
     }
@@ -124,7 +123,12 @@ public final class Lookups {
         throw QueryException.invalid(key, "must be true or false; found " + FieldType.describe(value) + ".");
     }
 
-    private static Object jsonValue(String text) {
+    /** A query-string value compared with a JSON path: a JSON number or boolean when it reads as one. */
+    static Object jsonValue(Object value) {
+        if (!(value instanceof QueryText q)) {
+            return value;
+        }
+        String text = q.text();
         if ("true".equals(text) || "false".equals(text)) {
             return Boolean.valueOf(text);
         }

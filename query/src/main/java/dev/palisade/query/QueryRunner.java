@@ -34,6 +34,11 @@ public final class QueryRunner {
         }
     }
 
+    /** The statement of one page of {@code query}, for EXPLAIN in tests and for logs of slow queries. */
+    public static Statement pageStatement(Catalog catalog, Query query, Scope scope) {
+        return Compiler.page(catalog, query, scope).statement();
+    }
+
     /**
      * One page of rows; with {@code query.count()}, also their total.
      *

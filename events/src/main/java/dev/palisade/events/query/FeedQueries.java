@@ -133,11 +133,12 @@ public class FeedQueries {
                 List<Object> scopeParams = new ArrayList<>();
                 String scope = bounds(feed, tenant, scopeParams) + " AND e.position <= ?";
                 scopeParams.add(end);
-                Page page = QueryRunner.page(CATALOG, query, new Scope(scope, scopeParams), executor, null);
+                Page page = QueryRunner.page(CATALOG, query.counted(false), new Scope(scope, scopeParams), executor,
+                        null);
                 Long next = page.next() != null
                         ? position(page.items().get(page.items().size() - 1))
                         : scanned == config.feedWindow() ? (Long) end : null;
-                return new FeedPage(page.items(), next, page.total());
+                return new FeedPage(page.items(), next, query.count() ? total(feed, tenant, query, executor) : null);
             }
         } catch (SQLException e) {
             if (QueryTimeoutException.isTimeout(e)) {
