@@ -1,7 +1,6 @@
 package dev.palisade.api.problem;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -105,35 +104,8 @@ final class JsonProblems {
         return ids.stream().map(Object::toString).sorted().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
     }
 
-    /** The known field nearest to the unknown one, if it is near enough to be a likely typo. */
+    /** The known field nearest to the unknown one, if it is near enough to be a likely typo (one rule: Names). */
     static String closest(String field, Collection<Object> known) {
-        if (field == null) {
-            return null;
-        }
-        return known.stream().map(Object::toString)
-                .map(k -> new Object[]{k, distance(field.toLowerCase(), k.toLowerCase())})
-                .filter(pair -> (int) pair[1] <= Math.max(2, field.length() / 3))
-                .min(Comparator.comparingInt(pair -> (int) pair[1]))
-                .map(pair -> (String) pair[0])
-                .orElse(null);
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return dev.palisade.query.Names.closest(field, known);
     }
 }
