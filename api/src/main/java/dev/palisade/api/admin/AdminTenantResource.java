@@ -1,5 +1,23 @@
 package dev.palisade.api.admin;
 
+import java.util.Set;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.palisade.api.query.ListParams;
+import dev.palisade.api.query.QueryBody;
+import dev.palisade.api.query.QueryParams;
+import dev.palisade.api.query.QueryRequest;
+import dev.palisade.api.query.QueryViews;
+import dev.palisade.tenancy.registry.TenantQueries;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -42,8 +60,10 @@ public class AdminTenantResource {
     private final TenantRegistry registry;
     private final ApiKeys apiKeys;
     private final TenantScope tenantScope;
+    private final TenantQueries queries;
 
-    AdminTenantResource(TenantRegistry registry, ApiKeys apiKeys, TenantScope tenantScope) {
+    AdminTenantResource(TenantRegistry registry, ApiKeys apiKeys, TenantScope tenantScope, TenantQueries queries) {
+        this.queries = queries;
         this.registry = registry;
         this.apiKeys = apiKeys;
         this.tenantScope = tenantScope;
@@ -59,9 +79,24 @@ public class AdminTenantResource {
                 .entity(AdminViews.created(created)).build();
     }
 
+    @APIResponse(responseCode = "200", description = "A page of tenants (an array); the next page's cursor is in "
+            + "X-Next-Cursor and Link rel=\"next\", the total (count=true) in X-Total-Count.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AdminViews.TenantView.class)))
     @GET
-    public List<AdminViews.TenantView> list() {
-        return registry.list().stream().map(AdminViews::tenant).toList();
+    public Response list(@BeanParam ListParams params, @Context UriInfo uri) {
+        QueryRequest request = QueryParams.parse(uri.getQueryParameters(), Set.of(), Set.of());
+        return QueryViews.list(queries.page(request.query()), uri);
+    }
+
+    @APIResponse(responseCode = "200", description = "A page ({items, next, total}) or, with groupBy or an aggregate, "
+            + "the groups ({groups, truncated}).")
+    @POST
+    @Path("/query")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Object query(@RequestBody(description = QueryBody.DESCRIPTION) JsonNode body) {
+        QueryRequest request = QueryBody.parse(body, Set.of());
+        return QueryViews.body(request.query(), () -> queries.page(request.query()),
+                () -> queries.groups(request.query()));
     }
 
     @GET

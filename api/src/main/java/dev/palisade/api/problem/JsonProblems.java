@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
-import dev.palisade.tenancy.ClosestNames;
 import dev.palisade.tenancy.InvalidFieldException;
 
 /** Turns Jackson's failures to read a request body into problems that name the field and never echo internals. */
@@ -105,8 +104,8 @@ final class JsonProblems {
         return ids.stream().map(Object::toString).sorted().map(s -> "'" + s + "'").collect(Collectors.joining(", "));
     }
 
-    /** The known field nearest to the unknown one, if it is near enough to be a likely typo. */
+    /** The known field nearest to the unknown one, if it is near enough to be a likely typo (one rule: Names). */
     static String closest(String field, Collection<Object> known) {
-        return ClosestNames.closest(field, known).orElse(null);
+        return dev.palisade.query.Names.closest(field, known);
     }
 }

@@ -1,5 +1,17 @@
 package dev.palisade.api.settings;
 
+import java.util.Set;
+
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.palisade.api.query.QueryBody;
+import dev.palisade.api.query.QueryParams;
+import dev.palisade.api.query.QueryRequest;
+import dev.palisade.api.query.QueryViews;
+import dev.palisade.tenancy.settings.SettingQueries;
+
 import java.net.URI;
 import java.util.List;
 
@@ -21,10 +33,12 @@ import dev.palisade.tenancy.settings.Settings;
 class SettingEndpoints {
 
     private final Settings configs;
+    private final SettingQueries queries;
     private final ObjectMapper mapper;
 
-    SettingEndpoints(Settings configs, ObjectMapper mapper) {
+    SettingEndpoints(Settings configs, SettingQueries queries, ObjectMapper mapper) {
         this.configs = configs;
+        this.queries = queries;
         this.mapper = mapper;
     }
 
@@ -44,8 +58,15 @@ class SettingEndpoints {
         return Response.ok(SettingView.of(entry)).tag(tag(entry)).build();
     }
 
-    List<SettingView> list(SettingScope scope) {
-        return configs.list(scope).stream().map(SettingView::of).toList();
+    Response list(SettingScope scope, UriInfo uri) {
+        QueryRequest request = QueryParams.parse(uri.getQueryParameters(), Set.of(), Set.of());
+        return QueryViews.list(queries.page(scope, request.query()), uri);
+    }
+
+    Object query(SettingScope scope, JsonNode body) {
+        QueryRequest request = QueryBody.parse(body, Set.of());
+        return QueryViews.body(request.query(), () -> queries.page(scope, request.query()),
+                () -> queries.groups(scope, request.query()));
     }
 
     Response delete(SettingScope scope, String key, String ifMatch) {

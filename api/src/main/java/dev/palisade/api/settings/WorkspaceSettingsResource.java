@@ -1,6 +1,17 @@
 package dev.palisade.api.settings;
 
-import java.util.List;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.palisade.api.query.ListParams;
+import dev.palisade.api.query.QueryBody;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,11 +48,22 @@ public class WorkspaceSettingsResource {
         this.endpoints = endpoints;
     }
 
+    @APIResponse(responseCode = "200", description = "A page of configs (an array); the next page's cursor is in "
+            + "X-Next-Cursor and Link rel=\"next\", the total (count=true) in X-Total-Count.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SettingView.class)))
     @GET
-    public List<SettingView> list(@PathParam("id") String id) {
-        return endpoints.list(scope(id));
+    public Response list(@PathParam("id") String id, @BeanParam ListParams params, @Context UriInfo uri) {
+        return endpoints.list(scope(id), uri);
     }
 
+    @APIResponse(responseCode = "200", description = "A page ({items, next, total}) or, with groupBy or an aggregate, "
+            + "the groups ({groups, truncated}).")
+    @POST
+    @Path("/query")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Object query(@PathParam("id") String id, @RequestBody(description = QueryBody.DESCRIPTION) JsonNode body) {
+        return endpoints.query(scope(id), body);
+    }
     @APIResponse(responseCode = "200", description = "Replaced; the ETag is its new version.",
             content = @Content(schema = @Schema(implementation = SettingView.class)))
     @APIResponse(responseCode = "201", description = "Created; the ETag is its version.",

@@ -105,6 +105,36 @@ abstract class IsolationContract {
         w.b().request().get("/workspaces").then().statusCode(200).body("id", contains(w.bWorkspace()));
     }
 
+    /**
+     * The query language: filters naming B's ids, slugs and values, OR, NOT, exclude, include and groups reach
+     * nothing of B's. The tenant condition is ANDed outside the filter, and with one wall down the other holds.
+     */
+    @Test
+    void noQueryWidensTheTenantCondition() {
+        World w = world();
+        String bId = w.bWorkspace();
+        String widening = "{\"OR\":[{\"id\":\"" + bId + "\"},{\"NOT\":{\"id\":\"" + bId + "\"}},"
+                + "{\"slug\":\"shared-slug\"},{\"name\":{\"contains\":\"\"}}]}";
+        w.a().request().queryParam("where", widening).queryParam("include", "configs").get("/workspaces").then()
+                .statusCode(200).body("id", contains(w.aWorkspace())).body("[0].configs", hasSize(0));
+        w.a().request().queryParam("id", bId).get("/workspaces").then().statusCode(200).body("", hasSize(0));
+        w.a().request().queryParam("exclude", "{\"id\":\"" + w.aWorkspace() + "\"}").queryParam("count", "true")
+                .get("/workspaces").then().statusCode(200).header("X-Total-Count", "0").body("", hasSize(0));
+        w.a().request().contentType("application/json").body("{\"where\":" + widening + ",\"_count\":true}")
+                .post("/workspaces/query").then().statusCode(200).body("groups[0]._count", equalTo(1));
+        w.a().request().queryParam("where", "{\"OR\":[{\"value\":\"b\"},{\"NOT\":{\"value\":\"b\"}}]}")
+                .get("/configs").then().statusCode(200).body("", hasSize(1)).body("[0].value", equalTo("a"));
+        w.a().request().contentType("application/json").body("{\"groupBy\":[\"value\"],\"_count\":true}")
+                .post("/configs/query").then().statusCode(200).body("groups", hasSize(1));
+        w.a().request().queryParam("key", "shared-key").get("/workspaces/" + bId + "/configs").then().statusCode(404);
+        w.a().request().contentType("application/json").body("{}").post("/workspaces/" + bId + "/configs/query")
+                .then().statusCode(404);
+        w.a().request().queryParam("tenantId", w.b().id()).get("/workspaces").then().statusCode(400)
+                .body("field", equalTo("tenantId"));
+        w.a().request().queryParam("where", "{\"OR\":[{\"tenant_id\":\"" + w.b().id() + "\"}]}")
+                .get("/configs").then().statusCode(400);
+    }
+
     @Test
     void tenantIdInARequestBodyIsRejected() {
         World w = world();
@@ -165,6 +195,11 @@ abstract class IsolationContract {
         put(w.a().request(), "/workspaces/" + w.aWorkspace() + "/configs/k", "1");
         w.a().request().get("/workspaces/" + w.aWorkspace() + "/configs").then().statusCode(200);
         w.a().request().get("/configs").then().statusCode(200);
+        w.a().request().queryParam("include", "configs").queryParam("slug__startswith", "s").get("/workspaces").then()
+                .statusCode(200);
+        w.a().request().contentType("application/json").body("{\"groupBy\":[\"slug\"]}").post("/workspaces/query")
+                .then().statusCode(200);
+        w.a().request().queryParam("value__isnull", "false").get("/configs").then().statusCode(200);
         put(w.a().request(), "/configs/k2", "2");
         w.a().request().delete("/configs/k2").then().statusCode(204);
         w.a().request().delete("/workspaces/" + w.aWorkspace()).then().statusCode(204);

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.palisade.tenancy.ClosestNames;
+import dev.palisade.query.Names;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -40,7 +41,7 @@ public class Collections {
     /** The collection named {@code name}; otherwise an {@link UnknownCollectionException} with a suggestion. */
     public CollectionDeclaration require(String name) {
         return declarations.find(name).orElseThrow(() -> new UnknownCollectionException(name,
-                ClosestNames.closest(name, all().stream().map(CollectionDeclaration::name).toList())));
+                Optional.ofNullable(Names.closest(name, all().stream().map(CollectionDeclaration::name).toList()))));
     }
 
     /** The compiled schema of a collection that has one. */

@@ -7,6 +7,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.palisade.tenancy.ClosestNames;
+import dev.palisade.query.Names;
 
 /**
  * Reads and checks a collections file: every problem is a {@link DeclarationException} naming the file, the line and
@@ -243,7 +244,8 @@ public final class CollectionsFile {
         yaml.mapping(members.get("references").getValueNode(), "'references'").forEach((field, t) -> {
             String target = yaml.scalar(t.getValueNode(), "reference '" + field + "'");
             if (!names.contains(target)) {
-                String hint = ClosestNames.closest(target, names).map(s -> " (did you mean '" + s + "'?)").orElse("");
+                String hint = Optional.ofNullable(Names.closest(target, names)).map(s -> " (did you mean '" + s + "'?)")
+                        .orElse("");
                 throw yaml.error(t.getValueNode(), "reference '" + field + "' names the collection '" + target
                         + "', which is not declared" + hint + ".");
             }

@@ -2,6 +2,7 @@ package dev.palisade.documents.collection;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.palisade.tenancy.ClosestNames;
+import dev.palisade.query.Names;
 
 /** Reads SnakeYAML's node tree (which keeps each node's line) for {@link CollectionsFile}. */
 final class YamlNodes {
@@ -59,7 +60,8 @@ final class YamlNodes {
     void onlyKeys(Map<String, NodeTuple> members, String what, Set<String> known) {
         for (Map.Entry<String, NodeTuple> member : members.entrySet()) {
             if (!known.contains(member.getKey())) {
-                String hint = ClosestNames.closest(member.getKey(), known).map(s -> " (did you mean '" + s + "'?)")
+                String hint = Optional.ofNullable(Names.closest(member.getKey(), known))
+                        .map(s -> " (did you mean '" + s + "'?)")
                         .orElse("");
                 throw error(member.getValue().getKeyNode(), what + " has an unknown key '" + member.getKey() + "'"
                         + hint + "; expected one of " + String.join(", ", known) + ".");

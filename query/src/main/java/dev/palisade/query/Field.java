@@ -1,0 +1,24 @@
+package dev.palisade.query;
+
+import java.util.Objects;
+
+/**
+ * A typed field of a collection: its public name ({@code createdAt}), type, SQL expression ({@code w.created_at})
+ * and whether an index (after {@code tenant_id}) serves filters and orderings on it.
+ */
+public record Field(String name, FieldType type, String sql, boolean indexed) {
+
+    public Field {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(sql, "sql");
+    }
+
+    public static Field of(String name, FieldType type, String sql) {
+        return new Field(name, type, sql, false);
+    }
+
+    public static Field indexed(String name, FieldType type, String sql) {
+        return new Field(name, type, sql, true);
+    }
+}
