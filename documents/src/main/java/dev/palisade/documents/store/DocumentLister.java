@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.palisade.tenancy.InvalidFieldException;
-import dev.palisade.tenancy.session.TenantSession;
 
 /**
  * Lists a collection's documents by keyset: in id order, {@code after} an opaque cursor, served by the primary key
@@ -16,25 +15,20 @@ import dev.palisade.tenancy.session.TenantSession;
 @ApplicationScoped
 class DocumentLister {
 
-    private static final String LIST = """
-            from DocumentRow where collection = :collection and id > :after order by id
-            """;
-
-    private final TenantSession session;
+    private final DocumentRows rows;
     private final DocumentJson json;
 
-    DocumentLister(TenantSession session, DocumentJson json) {
-        this.session = session;
+    DocumentLister(DocumentRows rows, DocumentJson json) {
+        this.rows = rows;
         this.json = json;
     }
 
     /** Requires the caller's transaction. */
     DocumentPage page(String collection, int limit, String after) {
-        List<DocumentRow> rows = session.entityManager().createQuery(LIST, DocumentRow.class)
-                .setParameter("collection", collection).setParameter("after", decode(after))
-                .setMaxResults(limit + 1).getResultList();
-        boolean more = rows.size() > limit;
-        List<DocumentRow> page = more ? rows.subList(0, limit) : rows;
+        List<DocumentRow> found = rows.find("collection = ?1 and id > ?2 order by id", collection, decode(after))
+                .range(0, limit).list();
+        boolean more = found.size() > limit;
+        List<DocumentRow> page = more ? found.subList(0, limit) : found;
         String next = more ? encode(page.get(page.size() - 1).id()) : null;
         return new DocumentPage(page.stream().map(r -> r.view(json)).toList(), next);
     }

@@ -10,26 +10,23 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.Filter;
 
-import dev.palisade.tenancy.TenantId;
-import dev.palisade.tenancy.filter.TenantFilter;
-import dev.palisade.tenancy.filter.TenantScopedEntity;
+import dev.palisade.tenancy.panache.TenantPanacheEntity;
 
-/** A stored document: both walls apply (the tenant filter here, row-level security in PostgreSQL). */
+/**
+ * A stored document, on the tenant-scoped Panache base: the tenant filter, the tenant stamped on insert and named in
+ * every update and delete, and row-level security bound by the platform. The table's key is
+ * {@code (tenant_id, collection, id)}.
+ */
 @Entity
 @Table(name = "documents")
-@IdClass(DocumentRow.Pk.class)
-@Filter(name = TenantFilter.NAME)
-class DocumentRow extends TenantScopedEntity {
+@IdClass(DocumentRow.Key.class)
+class DocumentRow extends TenantPanacheEntity {
 
-    /** Primary key: {@code (tenant_id, collection, id)}. */
-    record Pk(String tenantId, String collection, String id) {
+    /** The id within the tenant: {@code (collection, id)}. */
+    record Key(String collection, String id) {
     }
 
-    @Id
-    @Column(name = "tenant_id")
-    private String tenantId;
     @Id
     private String collection;
     @Id
@@ -48,18 +45,12 @@ class DocumentRow extends TenantScopedEntity {
     protected DocumentRow() {
     }
 
-    DocumentRow(TenantId tenant, String collection, String id, String data, Instant now) {
-        this.tenantId = tenant.value();
+    DocumentRow(String collection, String id, String data, Instant now) {
         this.collection = collection;
         this.id = id;
         this.data = data;
         this.createdAt = now;
         this.updatedAt = now;
-    }
-
-    @Override
-    public TenantId tenant() {
-        return TenantId.of(tenantId);
     }
 
     String id() {

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -25,9 +24,7 @@ import dev.palisade.tenancy.ConflictException;
 import dev.palisade.tenancy.InvalidFieldException;
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.PreconditionFailedException;
-import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.session.Rows;
-import dev.palisade.tenancy.session.TenantSession;
 
 /**
  * The current tenant's documents, in declared collections. Another tenant's document is simply not found, even under
@@ -39,17 +36,17 @@ public class Documents {
     private final Collections collections;
     private final DocumentRules rules;
     private final DocumentsConfig config;
-    private final TenantSession session;
+    private final DocumentRows rows;
     private final DocumentJson json;
     private final DocumentLister lister;
     private final UniqueIndexes unique;
 
-    Documents(Collections collections, DocumentRules rules, DocumentsConfig config, TenantSession session,
+    Documents(Collections collections, DocumentRules rules, DocumentsConfig config, DocumentRows rows,
             DocumentJson json, DocumentLister lister, UniqueIndexes unique) {
         this.collections = collections;
         this.rules = rules;
         this.config = config;
-        this.session = session;
+        this.rows = rows;
         this.json = json;
         this.lister = lister;
         this.unique = unique;
@@ -60,10 +57,9 @@ public class Documents {
     public Document create(String collection, JsonNode data) {
         CollectionDeclaration declared = collections.require(collection);
         rules.require(declared, data, "/data");
-        DocumentRow row = new DocumentRow(session.bind(), collection, UUID.randomUUID().toString(), json.write(data),
-                Rows.now());
-        session.entityManager().persist(row);
-        return new Staged(flushed(declared, row), true).written(session.entityManager(), json).document();
+        DocumentRow row = new DocumentRow(collection, UUID.randomUUID().toString(), json.write(data), Rows.now());
+        rows.persist(row);
+        return new Staged(flushed(declared, row), true).written(rows, json).document();
     }
 
     /** Creates or replaces the document {@code id}, as {@code precondition} allows. */
@@ -106,7 +102,7 @@ public class Documents {
             throw new NotFoundException("document", id);
         }
         check(id, row, precondition);
-        session.entityManager().remove(row);
+        rows.delete(row);
     }
 
     /** One page of the collection, in id order; {@code limit} is bounded by {@code palisade.documents}. */
@@ -168,7 +164,7 @@ public class Documents {
     public Map<String, Long> counts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         collections.all().forEach(c -> counts.put(c.name(), 0L));
-        session.entityManager()
+        rows.getEntityManager()
                 .createQuery("select collection, count(*) from DocumentRow group by collection", Object[].class)
                 .getResultList().forEach(row -> counts.computeIfPresent((String) row[0], (k, v) -> (Long) row[1]));
         return counts;
@@ -178,15 +174,15 @@ public class Documents {
             DocumentRow existing) {
         Staged staged = stage(declared, id, data, precondition, existing);
         flushed(declared, staged.row());
-        return staged.written(session.entityManager(), json);
+        return staged.written(rows, json);
     }
 
     /** A row persisted or changed in the session, not yet flushed. */
     private record Staged(DocumentRow row, boolean created) {
 
         /** The outcome, data read back as jsonb stored it, exactly as every later read returns it. */
-        Written written(EntityManager em, DocumentJson json) {
-            em.refresh(row);
+        Written written(DocumentRows rows, DocumentJson json) {
+            rows.getEntityManager().refresh(row);
             return new Written(row.view(json), created);
         }
 
@@ -202,8 +198,8 @@ public class Documents {
             if (precondition.expectsVersion()) {
                 throw new NotFoundException("document", id);
             }
-            DocumentRow created = new DocumentRow(session.bind(), declared.name(), id, json.write(data), Rows.now());
-            session.entityManager().persist(created);
+            DocumentRow created = new DocumentRow(declared.name(), id, json.write(data), Rows.now());
+            rows.persist(created);
             return new Staged(created, true);
         }
         if (precondition.mustNotExist()) {
@@ -223,14 +219,11 @@ public class Documents {
     }
 
     private DocumentRow load(String collection, String id) {
-        TenantId tenant = session.bind();
-        return session.entityManager().find(DocumentRow.class, new DocumentRow.Pk(tenant.value(), collection, id));
+        return rows.findById(new DocumentRow.Key(collection, id));
     }
 
     private Map<String, DocumentRow> loadAll(String collection, Set<String> ids) {
-        return session.entityManager()
-                .createQuery("from DocumentRow where collection = :collection and id in :ids", DocumentRow.class)
-                .setParameter("collection", collection).setParameter("ids", ids).getResultStream()
+        return rows.stream("collection = ?1 and id in ?2", collection, ids)
                 .collect(Collectors.toMap(DocumentRow::id, Function.identity()));
     }
 
@@ -242,7 +235,7 @@ public class Documents {
     /** Flushes, turning a unique index's refusal into a 409 that names it (and a racing create into one too). */
     private void flush(CollectionDeclaration declared) {
         try {
-            session.entityManager().flush();
+            rows.flush();
         } catch (PersistenceException e) {
             unique.violated(declared, e).ifPresent(index -> {
                 throw new UniqueViolationException(index);
