@@ -31,45 +31,72 @@ public final class Catalog {
     private final String key;
     private final Map<String, Field> fields;
     private final Map<String, String> jsonColumns;
+    private final Map<String, Field> paths;
     private final Set<String> forbidden;
     private final List<Order> defaultOrder;
 
     private Catalog(String collection, String from, String key, Map<String, Field> fields,
-            Map<String, String> jsonColumns, Set<String> forbidden, List<Order> defaultOrder) {
+            Map<String, String> jsonColumns, Map<String, Field> paths, Set<String> forbidden,
+            List<Order> defaultOrder) {
         this.collection = collection;
         this.from = from;
         this.key = key;
         this.fields = fields;
         this.jsonColumns = jsonColumns;
+        this.paths = paths;
         this.forbidden = forbidden;
         this.defaultOrder = defaultOrder;
     }
 
     /** An empty catalog of {@code collection}, read {@code from} a table (with alias), keyed by field {@code key}. */
     public static Catalog of(String collection, String from, String key) {
-        return new Catalog(collection, from, key, Map.of(), Map.of(), Set.of(), List.of());
+        return new Catalog(collection, from, key, Map.of(), Map.of(), Map.of(), Set.of(), List.of());
     }
 
     public Catalog with(Field field) {
         Map<String, Field> more = new LinkedHashMap<>(fields);
         more.put(field.name(), field);
-        return new Catalog(collection, from, key, more, jsonColumns, forbidden, defaultOrder);
+        return new Catalog(collection, from, key, more, jsonColumns, paths, forbidden, defaultOrder);
     }
 
     /** A JSON column whose paths are fields: {@code name.a.b}; {@code name} alone is the whole value. */
     public Catalog withJson(String name, String sql) {
         Map<String, String> more = new LinkedHashMap<>(jsonColumns);
         more.put(name, sql);
-        return new Catalog(collection, from, key, fields, more, forbidden, defaultOrder);
+        return new Catalog(collection, from, key, fields, more, paths, forbidden, defaultOrder);
+    }
+
+    /**
+     * A path of a JSON column that an expression index serves: filters and orderings on {@code name}
+     * ({@code data.email}) compile to exactly {@code sql}, the expression the index was built on, so that PostgreSQL
+     * can use it; values are checked against {@code type} as for a typed field. {@code sql} is NULL where the path
+     * holds no value of that type (the key is missing, or holds JSON null or another type). Selecting the path still
+     * returns its JSON value.
+     *
+     * @throws IllegalArgumentException {@code name} is not a path of a JSON column of this catalog
+     */
+    public Catalog withPath(String name, FieldType type, String sql) {
+        Target json = resolve(name);
+        if (!json.isJson() || json.path().isEmpty()) {
+            throw new IllegalArgumentException(name + " is not a path of a JSON column of " + collection);
+        }
+        Map<String, Field> more = new LinkedHashMap<>(paths);
+        more.put(name, new Field(name, type, sql, true, true));
+        return new Catalog(collection, from, key, fields, jsonColumns, more, forbidden, defaultOrder);
+    }
+
+    /** The paths served by an expression index ({@link #withPath}), in declaration order. */
+    public List<Field> paths() {
+        return List.copyOf(paths.values());
     }
 
     /** Names that are never a field (the tenant's columns): filtering, selecting or ordering on them is refused. */
     public Catalog forbid(String... names) {
-        return new Catalog(collection, from, key, fields, jsonColumns, Set.of(names), defaultOrder);
+        return new Catalog(collection, from, key, fields, jsonColumns, paths, Set.of(names), defaultOrder);
     }
 
     public Catalog defaultOrder(Order... keys) {
-        return new Catalog(collection, from, key, fields, jsonColumns, forbidden, List.of(keys));
+        return new Catalog(collection, from, key, fields, jsonColumns, paths, forbidden, List.of(keys));
     }
 
     public String collection() {
@@ -127,6 +154,10 @@ public final class Catalog {
             throw QueryException.unknown("field", name, suggestion);
         }
         List<String> path = List.of(parts).subList(1, parts.length);
+        Field typed = paths.get(name);
+        if (typed != null) {
+            return new Target(name, typed, column, path);
+        }
         if (path.size() > MAX_PATH) {
             throw QueryException.tooComplex(name, "'" + name + "' is deeper than " + MAX_PATH + " levels.");
         }

@@ -14,7 +14,7 @@ import java.util.Map;
 final class Compiler {
 
     /** A compiled page: its statement, its output columns, then one hidden column per ordering key. */
-    record PageSql(Statement statement, List<Column> columns, List<Order> order, List<Field> keys, int limit) {
+    record PageSql(Statement statement, List<Column> columns, List<Order> order, List<Key> keys, int limit) {
     }
 
     /** A compiled group query: its statement and its columns. */
@@ -33,15 +33,18 @@ final class Compiler {
             columns.add(new Column(t.name(), t.isJson() ? null : t.field().type()));
         }
         List<Order> order = order(catalog, query.orderBy());
-        List<Field> keys = order.stream().map(o -> catalog.resolve(o.field()).field()).toList();
-        keys.forEach(k -> select.append(", ").append(k.sql()));
+        List<Key> keys = order.stream().map(o -> Key.of(catalog.resolve(o.field()))).toList();
+        keys.forEach(k -> select.append(", ").append(k.output()));
         StringBuilder sql = select.append(" FROM ").append(catalog.from()).append(" WHERE ");
         where(sql, catalog, scope, query.where(), params);
         if (query.cursor() != null) {
-            sql.append(" AND (").append(keyset(order, keys, Cursor.decode(query.cursor(), order), params)).append(')');
+            sql.append(" AND (").append(Keyset.after(order, keys, Cursor.decode(query.cursor(), order), params))
+                    .append(')');
         }
         sql.append(" ORDER BY ");
         for (int i = 0; i < order.size(); i++) {
+            // No NULLS clause: PostgreSQL's default (NULL after every value ascending, before them descending) is
+            // the one Keyset compares by, and the one a plain index serves in both directions.
             sql.append(i == 0 ? "" : ", ").append(keys.get(i).sql()).append(order.get(i).descending() ? " DESC" : "");
         }
         sql.append(" LIMIT ?");
@@ -143,11 +146,7 @@ final class Compiler {
     private static List<Order> order(Catalog catalog, List<Order> asked) {
         List<Order> order = new ArrayList<>();
         for (Order o : asked.isEmpty() ? catalog.defaultOrder() : asked) {
-            Target t = catalog.resolve(o.field());
-            if (t.isJson()) {
-                throw QueryException.invalid(o.field(), "is a JSON path; this collection orders by its typed fields ("
-                        + String.join(", ", catalog.fields().stream().map(Field::name).toList()) + ").");
-            }
+            catalog.resolve(o.field());
             if (order.stream().noneMatch(e -> e.field().equals(o.field()))) {
                 order.add(o);
             }
@@ -158,46 +157,13 @@ final class Compiler {
         return order;
     }
 
-    /**
-     * Rows after the cursor's: a row comparison when every key runs the same way (an index serves it as one range),
-     * else {@code k1 > v1 OR (k1 = v1 AND k2 < v2) OR ...}.
-     */
-    private static String keyset(List<Order> order, List<Field> keys, List<String> values, List<Object> params) {
-        List<Object> typed = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            typed.add(keys.get(i).type().coerce("cursor", values.get(i)));
-        }
-        boolean uniform = order.stream().allMatch(o -> o.descending() == order.get(0).descending());
-        if (uniform) {
-            StringBuilder left = new StringBuilder("(");
-            StringBuilder right = new StringBuilder("(");
-            for (int i = 0; i < keys.size(); i++) {
-                left.append(i == 0 ? "" : ", ").append(keys.get(i).sql());
-                right.append(i == 0 ? "" : ", ").append('?');
-                params.add(typed.get(i));
-            }
-            return left + ") " + (order.get(0).descending() ? "<" : ">") + " " + right + ")";
-        }
-        StringBuilder or = new StringBuilder();
-        for (int i = 0; i < keys.size(); i++) {
-            or.append(i == 0 ? "(" : " OR (");
-            for (int j = 0; j < i; j++) {
-                or.append(keys.get(j).sql()).append(" = ? AND ");
-                params.add(typed.get(j));
-            }
-            or.append(keys.get(i).sql()).append(order.get(i).descending() ? " < ?" : " > ?").append(')');
-            params.add(typed.get(i));
-        }
-        return or.toString();
-    }
-
     private static Field aggregate(Catalog catalog, Aggregate a) {
         if (a.fn() == Aggregate.Fn.COUNT) {
             return Field.of(a.name(), FieldType.INTEGER, "count(*)");
         }
         Target t = catalog.resolve(a.field());
         String fn = a.fn().name().toLowerCase();
-        if (t.isJson()) {
+        if (!t.isTyped()) {
             return Field.of(a.name(), FieldType.NUMBER, fn + "(" + Conditions.ordered(t, a.field(), 0) + ")");
         }
         FieldType type = t.field().type();

@@ -65,7 +65,13 @@ final class Conditions {
             return c.op() == Op.IN ? "FALSE" : "TRUE";
         }
         Target t = resolver.apply(c.field());
-        return t.isJson() ? json(t, c) : typed(t, c);
+        if (!t.isTyped()) {
+            return json(t, c);
+        }
+        // A typed path's expression is NULL for JSON null, a missing key and a value of another type alike; tests
+        // of null keep the JSON meaning (a JSON null or a missing key).
+        boolean nullTest = c.op() == Op.IS_NULL || ((c.op() == Op.EQUALS || c.op() == Op.NOT) && c.value() == null);
+        return t.isJson() && nullTest ? json(t, c) : typed(t, c);
     }
 
     private String typed(Target t, Filter.Condition c) {

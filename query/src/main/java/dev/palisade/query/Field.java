@@ -3,10 +3,11 @@ package dev.palisade.query;
 import java.util.Objects;
 
 /**
- * A typed field of a collection: its public name ({@code createdAt}), type, SQL expression ({@code w.created_at})
- * and whether an index (after {@code tenant_id}) serves filters and orderings on it.
+ * A typed field of a collection: its public name ({@code createdAt}), type, SQL expression ({@code w.created_at}),
+ * whether an index (after {@code tenant_id}) serves filters and orderings on it, and whether the expression can be
+ * NULL (a typed path into JSON, {@link Catalog#withPath}; the typed columns of every catalog are NOT NULL).
  */
-public record Field(String name, FieldType type, String sql, boolean indexed) {
+public record Field(String name, FieldType type, String sql, boolean indexed, boolean nullable) {
 
     public Field {
         Objects.requireNonNull(name, "name");
@@ -15,10 +16,10 @@ public record Field(String name, FieldType type, String sql, boolean indexed) {
     }
 
     public static Field of(String name, FieldType type, String sql) {
-        return new Field(name, type, sql, false);
+        return new Field(name, type, sql, false, false);
     }
 
     public static Field indexed(String name, FieldType type, String sql) {
-        return new Field(name, type, sql, true);
+        return new Field(name, type, sql, true, false);
     }
 }

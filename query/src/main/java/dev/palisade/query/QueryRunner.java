@@ -62,7 +62,7 @@ public final class QueryRunner {
                 Object[] last = rows.get(compiled.limit() - 1);
                 List<Object> values = new ArrayList<>();
                 for (int k = 0; k < compiled.keys().size(); k++) {
-                    values.add(compiled.keys().get(k).type().read(last[columns + k]));
+                    values.add(compiled.keys().get(k).read(last[columns + k]));
                 }
                 next = Cursor.encode(compiled.order(), values);
             }
