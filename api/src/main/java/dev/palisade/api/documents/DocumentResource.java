@@ -3,7 +3,9 @@ package dev.palisade.api.documents;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,24 +17,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.palisade.api.auth.TenantAuthenticated;
+import dev.palisade.api.query.QueryBody;
+import dev.palisade.api.query.QueryParams;
+import dev.palisade.api.query.QueryRequest;
+import dev.palisade.api.query.QueryViews;
 import dev.palisade.api.rest.OpenApiContract;
 import dev.palisade.api.rest.Versions;
 import dev.palisade.documents.store.Document;
-import dev.palisade.documents.store.DocumentPage;
+import dev.palisade.documents.store.DocumentQueries;
 import dev.palisade.documents.store.Documents;
 import dev.palisade.documents.store.Precondition;
 import dev.palisade.documents.store.Written;
+import dev.palisade.query.Page;
+import dev.palisade.query.Query;
+import dev.palisade.query.QueryException;
 import dev.palisade.tenancy.InvalidFieldException;
 import dev.palisade.tenancy.NotFoundException;
 
@@ -49,9 +64,11 @@ public class DocumentResource {
     static final String BULK = "documents:bulk";
 
     private final Documents documents;
+    private final DocumentQueries queries;
 
-    DocumentResource(Documents documents) {
+    DocumentResource(Documents documents, DocumentQueries queries) {
         this.documents = documents;
+        this.queries = queries;
     }
 
     @APIResponse(responseCode = "201", description = "Created with a generated id; Location and ETag name it.",
@@ -65,15 +82,45 @@ public class DocumentResource {
                 .entity(DocumentView.of(created)).build();
     }
 
+    @APIResponse(responseCode = "200", description = "A page of documents: {items, next}, next null on the last page, "
+            + "plus total with count=true. Items are whole documents, or the selected fields, with each included "
+            + "reference.")
     @GET
     @Path("/documents")
-    public Map<String, Object> list(@PathParam("collection") String collection, @QueryParam("limit") Integer limit,
-            @QueryParam("after") String after) {
-        DocumentPage page = documents.list(collection, limit, after);
+    public Map<String, Object> list(@PathParam("collection") String collection, @BeanParam DocumentListParams params,
+            @Context UriInfo uri) {
+        Set<String> include = queries.includes(collection);
+        MultivaluedMap<String, String> parameters = uri.getQueryParameters();
+        QueryRequest request = QueryParams.parse(parameters, Set.of("after"), include);
+        Query query = request.query();
+        String after = parameters.getFirst("after");
+        if (after != null) {
+            if (query.cursor() != null) {
+                throw QueryException.invalid("after", "is another name of cursor: send one of them.");
+            }
+            query = query.after(after);
+        }
+        Page page = queries.page(collection, query, request.include());
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("items", page.items().stream().map(DocumentView::of).toList());
+        body.put("items", page.items());
         body.put("next", page.next());
+        if (page.total() != null) {
+            body.put("total", page.total());
+        }
         return body;
+    }
+
+    @APIResponse(responseCode = "200", description = "A page ({items, next, total}) or, with groupBy or an aggregate, "
+            + "the groups ({groups, truncated}).")
+    @POST
+    @Path("/documents/query")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Object query(@PathParam("collection") String collection,
+            @RequestBody(description = QueryBody.DESCRIPTION) JsonNode body) {
+        Set<String> include = queries.includes(collection);
+        QueryRequest request = QueryBody.parse(body, include);
+        return QueryViews.body(request.query(), () -> queries.page(collection, request.query(), request.include()),
+                () -> queries.groups(collection, request.query()));
     }
 
     @APIResponse(responseCode = "200", description = "The document; the ETag is its version (304 when If-None-Match "

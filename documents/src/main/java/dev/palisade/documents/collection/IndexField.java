@@ -29,6 +29,14 @@ public record IndexField(String path, FieldType type) {
 
     /** The SQL expression the index is built on: {@code palisade_doc_text(data #> '{address,city}')}. */
     public String sqlExpression() {
-        return type.sqlFunction() + "(data #> '{" + String.join(",", steps()) + "}')";
+        return sqlExpression("data");
+    }
+
+    /**
+     * The same expression on the data column named {@code column} ({@code d.data}): what a query filters and orders
+     * by so that PostgreSQL matches it with the index (an alias does not change the expression).
+     */
+    public String sqlExpression(String column) {
+        return type.sqlFunction() + "(" + column + " #> '{" + String.join(",", steps()) + "}')";
     }
 }

@@ -1,54 +1,38 @@
 package dev.palisade.documents.store;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.List;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.palisade.tenancy.InvalidFieldException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.palisade.query.Page;
+import dev.palisade.query.Query;
 
 /**
- * Lists a collection's documents by keyset: in id order, {@code after} an opaque cursor, served by the primary key
- * {@code (tenant_id, collection, id)}. The one place a list is built (the query language extends it here).
+ * The Java API's list: a page of whole documents in id order, {@code after} the {@code next} of the previous page. It
+ * is the query language's first question ({@link DocumentQueries}), so its cursor is the REST list's too.
  */
 @ApplicationScoped
 class DocumentLister {
 
-    private final DocumentRows rows;
-    private final DocumentJson json;
+    private final DocumentQueries queries;
 
-    DocumentLister(DocumentRows rows, DocumentJson json) {
-        this.rows = rows;
-        this.json = json;
+    DocumentLister(DocumentQueries queries) {
+        this.queries = queries;
     }
 
-    /** Requires the caller's transaction. */
-    DocumentPage page(String collection, int limit, String after) {
-        List<DocumentRow> found = rows.find("collection = ?1 and id > ?2 order by id", collection, decode(after))
-                .range(0, limit).list();
-        boolean more = found.size() > limit;
-        List<DocumentRow> page = more ? found.subList(0, limit) : found;
-        String next = more ? encode(page.get(page.size() - 1).id()) : null;
-        return new DocumentPage(page.stream().map(r -> r.view(json)).toList(), next);
+    /** {@code limit} defaults to the query language's ({@value Query#DEFAULT_LIMIT}) and is bounded by it. */
+    DocumentPage page(String collection, Integer limit, String after) {
+        Query query = Query.all().limit(limit == null ? Query.DEFAULT_LIMIT : limit).after(after);
+        Page page = queries.page(collection, query, Set.of());
+        return new DocumentPage(page.items().stream().map(DocumentLister::document).toList(), page.next());
     }
 
-    static String encode(String id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decode(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return "";
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (text.startsWith("id:") && DocumentRules.ID.matcher(text.substring(3)).matches()) {
-                return text.substring(3);
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through
-        }
-        throw InvalidFieldException.of("after", "must be the 'next' cursor of an earlier page.");
+    private static Document document(Map<String, Object> row) {
+        return new Document((String) row.get("id"), (JsonNode) row.get("data"), (Long) row.get("version"),
+                (Instant) row.get("createdAt"), (Instant) row.get("updatedAt"));
     }
 }

@@ -105,16 +105,13 @@ public class Documents {
         rows.delete(row);
     }
 
-    /** One page of the collection, in id order; {@code limit} is bounded by {@code palisade.documents}. */
+    /**
+     * One page of the collection, in id order, {@code after} the {@code next} of the previous page; {@code limit} is
+     * the query language's (50 when {@code null}, at most 1,000). {@link DocumentQueries} asks any other question.
+     */
     @Transactional
     public DocumentPage list(String collection, Integer limit, String after) {
-        collections.require(collection);
-        int max = config.maxListLimit();
-        int size = limit == null ? config.defaultListLimit() : limit;
-        if (size < 1 || size > max) {
-            throw InvalidFieldException.of("limit", "must be between 1 and " + max + "; found " + size + ".");
-        }
-        return lister.page(collection, size, after);
+        return lister.page(collection, limit, after);
     }
 
     /**

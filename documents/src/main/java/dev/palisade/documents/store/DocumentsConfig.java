@@ -19,12 +19,4 @@ public interface DocumentsConfig {
     /** Most documents in one bulk write. */
     @WithDefault("1000")
     int maxBulk();
-
-    /** Documents in one page of a list when the request does not say. */
-    @WithDefault("100")
-    int defaultListLimit();
-
-    /** Most documents in one page of a list. */
-    @WithDefault("1000")
-    int maxListLimit();
 }
