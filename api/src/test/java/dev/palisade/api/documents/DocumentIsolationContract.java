@@ -16,10 +16,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.documents.store.BulkItem;
+import dev.palisade.documents.store.DocumentQueries;
 import dev.palisade.documents.store.Documents;
 import dev.palisade.documents.store.Precondition;
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.TenantId;
+import dev.palisade.query.Filters;
+import dev.palisade.query.Query;
 import dev.palisade.tenancy.context.TenantScope;
 
 /**
@@ -41,6 +44,8 @@ abstract class DocumentIsolationContract {
     TenantScope scope;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    DocumentQueries queries;
 
     record World(TenantFixture a, TenantFixture b) {
     }
@@ -116,6 +121,40 @@ abstract class DocumentIsolationContract {
         var written = scope.call(a, () -> documents.bulk("customers", List.of(new BulkItem("shared",
                 mapper.readTree("{\"email\":\"same@example.com\",\"name\":\"A\"}"), Precondition.absent()))));
         assertTrue(written.get(0).created(), "the id is free in tenant A");
+        assertEquals(before, snapshotOf(w.b()), "tenant B's document must be unchanged");
+    }
+
+    /**
+     * Queries name B's id, email and name under OR, NOT, exclude, in, groups and include: the tenant's condition
+     * stays outside every one, so A sees only its own documents, and its order referencing B's id includes nothing.
+     */
+    @Test
+    void queriesNeverWidenTheTenantCondition() throws Exception {
+        World w = world();
+        String before = snapshotOf(w.b());
+        String customers = "/collections/customers/documents";
+        String orders = "/collections/orders/documents";
+        w.a().postJson(customers, "{\"data\":{\"email\":\"a@example.com\",\"name\":\"A\"}}").statusCode(201);
+        w.a().postJson(orders, "{\"data\":{\"customerId\":\"shared\",\"total\":1}}").statusCode(201);
+        String widen = "{\"OR\":[{\"id\":\"shared\"},{\"data.email\":\"same@example.com\"},"
+                + "{\"data.name\":{\"contains\":\"secret\"}},{\"NOT\":{\"id\":\"x\"}}]}";
+        w.a().request().queryParam("where", widen).queryParam("count", "true").get(customers).then().statusCode(200)
+                .body("items.data.name", equalTo(List.of("A"))).body("total", equalTo(1));
+        w.a().request().queryParam("exclude", "{\"id\":\"nothing\"}")
+                .queryParam("data.email__in", "same@example.com,a@example.com").get(customers).then()
+                .body("items.data.name", equalTo(List.of("A")));
+        w.a().request().queryParam("id", "shared").get(customers).then().body("items", hasSize(0));
+        w.a().request().queryParam("data.name__icontains", "SECRET").get(customers).then().body("items", hasSize(0));
+        w.a().postJson(customers + "/query", "{\"where\":" + widen + ",\"groupBy\":[\"data.name\"],\"_count\":true}")
+                .statusCode(200).body("groups", hasSize(1)).body("groups[0].data.name", equalTo("A"));
+        w.a().request().queryParam("include", "customer").get(orders).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].customer", org.hamcrest.Matchers.nullValue());
+        w.a().postJson(orders + "/query", "{\"include\":[\"customer\"],\"where\":{\"NOT\":{\"id\":\"x\"}}}")
+                .statusCode(200).body("items[0].customer", org.hamcrest.Matchers.nullValue());
+        TenantId a = TenantId.of(w.a().id());
+        assertEquals(0, scope.call(a, () -> queries.page("customers", Query.where(Filters.or(Filters.eq("id",
+                "shared"), Filters.not(Filters.eq("data.email", "a@example.com")))), java.util.Set.of())).items()
+                .size());
         assertEquals(before, snapshotOf(w.b()), "tenant B's document must be unchanged");
     }
 }
