@@ -152,6 +152,31 @@ class DocumentQueryTest {
     }
 
     @Test
+    void aDeclaredTimestampPathFiltersAndPagesByInstant() {
+        TenantFixture t = TenantFixture.create("dqtime");
+        t.postJson("/collections/customers/documents:bulk", "{\"documents\":["
+                + "{\"id\":\"a\",\"data\":{\"email\":\"a@x.io\",\"name\":\"A\",\"signedUpAt\":\"2026-01-01T12:00:00+02:00\"}},"
+                + "{\"id\":\"b\",\"data\":{\"email\":\"b@x.io\",\"name\":\"B\",\"signedUpAt\":\"2026-01-01T11:00:00Z\"}},"
+                + "{\"id\":\"c\",\"data\":{\"email\":\"c@x.io\",\"name\":\"C\",\"signedUpAt\":\"2026-01-01T10:00:00Z\"}},"
+                + "{\"id\":\"d\",\"data\":{\"email\":\"d@x.io\",\"name\":\"D\"}}]}").statusCode(200);
+        String customers = "/collections/customers/documents";
+        // 12:00+02:00 is 10:00Z: compared as instants, not as text.
+        assertEquals(List.of("b"), ids(t, customers, Map.of("data.signedUpAt__gt", "2026-01-01T10:30:00Z")));
+        assertEquals(List.of("a", "c"), ids(t, customers, Map.of("data.signedUpAt", "2026-01-01T10:00:00Z")));
+        List<String> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = t.request().queryParam("orderBy", "-data.signedUpAt,-id").queryParam("limit", 1);
+            Response page = (cursor == null ? request : request.queryParam("cursor", cursor)).get(customers);
+            pages.addAll(page.path("items.id"));
+            cursor = page.path("next");
+        } while (cursor != null && pages.size() < 10);
+        assertEquals(List.of("d", "b", "c", "a"), pages, "NULL first descending, then by instant, ties by id");
+        problem(t.request().queryParam("data.signedUpAt__gte", "yesterday").get(customers).then(), 400,
+                "invalid-field").body("detail", containsString("timestamp"));
+    }
+
+    @Test
     void queryBodiesPageAndGroup() {
         TenantFixture t = shop("dqbody");
         t.postJson(ORDERS + "/query", "{\"where\":{\"data.total\":{\"gte\":30}},\"orderBy\":[\"-data.total\",\"id\"],"
