@@ -11,7 +11,7 @@ local common = require("common")
 local tenants = common.tenants()
 local query = os.getenv("BENCH_QUERY")
 local range = common.env_number("BENCH_QUERY_RANGE", 400)
-local include = os.getenv("BENCH_QUERY_INCLUDE") or "customerId"
+local include = os.getenv("BENCH_QUERY_INCLUDE") or "customer"
 local list = "/collections/bench_orders/documents"
 
 math.randomseed(os.time())

@@ -9,7 +9,7 @@
 BENCH_QUERY_DOCS=${BENCH_QUERY_DOCS:-$([[ $BENCH_SMOKE == 1 ]] && echo 200 || echo 1000)}
 BENCH_QUERY_CUSTOMERS=100
 BENCH_QUERY_RANGE=400 # the width of a range of totals, which lie in [0, 10000): about 40 of a tenant's 1,000 orders
-BENCH_QUERY_INCLUDE=${BENCH_QUERY_INCLUDE:-customerId}
+BENCH_QUERY_INCLUDE=customer # the reference customerId, named without its Id
 QUERY_LIST=/collections/bench_orders/documents
 
 scenario query.eq.c1 "ms p50" lower "equality on a declared index (data.status, a page of 40), 1 connection" \

@@ -1,4 +1,4 @@
--- By hand, what GET /collections/bench_orders/documents?include=customerId&limit=100 asks: the tenant's first 100
+-- By hand, what GET /collections/bench_orders/documents?include=customer&limit=100 asks: the tenant's first 100
 -- orders (one more, to know `next`), each joined to the bench_customers document its customerId names, in one
 -- statement; the tenant bound in a transaction as the service role.
 \set t random(0, :tenants - 1)
