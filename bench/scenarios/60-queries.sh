@@ -1,10 +1,10 @@
 # Queries (issue 13): the document query language over bench_orders, $BENCH_QUERY_DOCS orders per tenant (1,000, so
 # 100,000 over 100 tenants, in the full run; 200 in the smoke run) and 100 bench_customers each. bench/collections.yaml
 # declares both, with the indexes `status` and `total` (built by the migration) and the reference customerId. Each
-# scenario is Palisade over REST (wrk, lua/queries.lua) beside the same query written by hand (pgbench, sql/query-*.sql):
-# a transaction as the service role that binds the tenant, as the service's are, interleaved round by round. The two
-# declared-index scenarios have a third subject, the same SQL as the superuser: row-level security bypassed, so that
-# PostgreSQL may use the declared index (as the service role it cannot: see bench/README.md, "Queries").
+# scenario is Palisade over REST (wrk, lua/queries.lua) beside the same query written by hand (pgbench,
+# sql/query-*.sql): a transaction as the service role that binds the tenant, as the service's are, interleaved round
+# by round. The two declared-index scenarios have a third subject, the same SQL as the superuser: row-level security
+# bypassed, so that PostgreSQL may use the declared index (as the service role it cannot: bench/README.md, "Queries").
 
 BENCH_QUERY_DOCS=${BENCH_QUERY_DOCS:-$([[ $BENCH_SMOKE == 1 ]] && echo 200 || echo 1000)}
 BENCH_QUERY_CUSTOMERS=100
@@ -24,7 +24,8 @@ scenario query.range.c1 "ms p50" lower "range on a declared index, ordered by it
   "<= 1.3x sql"
 subject query.range.c1 palisade \
   "GET $QUERY_LIST?data.total__gte=lo&data.total__lt=lo+400&orderBy=data.total&limit=50 (wrk, queries.lua range)"
-subject query.range.c1 sql "palisade_doc_number(data #> '{total}') range and order, service role (pgbench, query-range.sql)"
+subject query.range.c1 sql \
+  "palisade_doc_number(data #> '{total}') range and order, service role (pgbench, query-range.sql)"
 subject query.range.c1 index "the same SQL as the superuser: no row-level security, the index is used (pgbench)"
 scenario query.scan.c1 "ms p50" lower "filter on an undeclared field (the tenant's orders scanned), 1 connection" \
   "<= 1.3x sql"
