@@ -108,7 +108,7 @@ write_results_md() {
     "## How to reproduce",
     "",
     "```bash",
-    "bench/run            # the full run (about 10 minutes); writes this file and bench/results/<date>-<commit>.json",
+    "bench/run            # the full run (about 15 minutes); writes this file and bench/results/<date>-<commit>.json",
     "bench/run --smoke    # seconds per scenario: checks that every scenario runs and yields a number",
     "```",
     "",
