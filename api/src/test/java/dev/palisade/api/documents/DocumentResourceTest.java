@@ -1,6 +1,7 @@
 package dev.palisade.api.documents;
 
 import static dev.palisade.api.support.Problems.problem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -84,12 +85,24 @@ class DocumentResourceTest {
     }
 
     @Test
-    void unknownCollectionSuggestsTheClosestDeclaredOne() {
+    void unknownCollectionIsABadRequestSuggestingTheClosestDeclaredOneOnEveryEndpoint() {
         TenantFixture t = TenantFixture.create("docunk");
-        problem(t.postJson("/collections/custmers/documents", ADA), 404, "unknown-collection")
-                .body("suggestion", equalTo("customers"));
-        problem(t.request().get("/collections/zzzzzzzzzz/documents").then(), 404, "unknown-collection")
+        String typo = "/collections/custmers/documents";
+        List<ValidatableResponse> answers = List.of(t.postJson(typo, ADA),
+                t.request().get(typo).then(),
+                t.request().get(typo + "/ada").then(),
+                put(t, typo + "/ada", ADA),
+                t.request().contentType("application/merge-patch+json").body("{\"data\":{\"name\":\"x\"}}")
+                        .patch(typo + "/ada").then(),
+                t.request().delete(typo + "/ada").then(),
+                t.postJson(typo + ":bulk", "{\"documents\":[{\"id\":\"ada\",\"data\":{\"n\":1}}]}"));
+        for (ValidatableResponse answer : answers) {
+            problem(answer, 400, "unknown-collection").body("suggestion", equalTo("customers"))
+                    .body("detail", containsString("did you mean 'customers'"));
+        }
+        problem(t.request().get("/collections/zzzzzzzzzz/documents").then(), 400, "unknown-collection")
                 .body("suggestion", nullValue());
+        t.request().get("/collections").then().body("find { it.name == 'customers' }.count", equalTo(0));
     }
 
     @Test
