@@ -52,6 +52,8 @@ import dev.palisade.tenancy.InvalidFieldException;
 import dev.palisade.tenancy.NotFoundException;
 
 /** Documents of a declared collection; the ETag of every answer is the document's version. */
+@APIResponse(responseCode = "400", description = DocumentResource.BAD_REQUEST,
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
 @Path("/collections/{collection}")
 @TenantAuthenticated
 @SecurityRequirement(name = OpenApiContract.TENANT_KEY)
@@ -62,6 +64,10 @@ public class DocumentResource {
     public static final String MERGE_PATCH = "application/merge-patch+json";
 
     static final String BULK = "documents:bulk";
+
+    static final String BAD_REQUEST = "A collection that is not declared (unknown-collection, with the closest "
+            + "declared name as suggestion), a document that breaks its collection's rules (invalid-document, every "
+            + "violation with its JSON pointer) or another invalid field (invalid-field).";
 
     private final Documents documents;
     private final DocumentQueries queries;

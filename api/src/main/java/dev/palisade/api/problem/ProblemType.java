@@ -25,7 +25,7 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", "Internal error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", "Service unavailable", 503),
     INVALID_DOCUMENT("invalid-document", "Invalid document", 400),
-    UNKNOWN_COLLECTION("unknown-collection", "Unknown collection", 404),
+    UNKNOWN_COLLECTION("unknown-collection", "Unknown collection", 400),
     UNIQUE_VIOLATION("unique-violation", "Unique index violation", 409);
     // @formatter:on
 

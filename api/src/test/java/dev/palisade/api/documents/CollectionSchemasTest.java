@@ -1,8 +1,11 @@
 package dev.palisade.api.documents;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +30,16 @@ class CollectionSchemasTest {
                 .body("components.schemas.NotesData.type", equalTo("object"))
                 .body("components.schemas.CustomersDocument.properties.data.$ref",
                         equalTo("#/components/schemas/CustomersData"));
+    }
+
+    @Test
+    void everyDocumentsOperationDocumentsTheUnknownCollectionAnswer() {
+        String item = "paths.'/collections/{collection}/documents/{id}'";
+        String collection = "paths.'/collections/{collection}/documents'";
+        var openapi = given().accept("application/json").get("/q/openapi").then().statusCode(200);
+        for (String operation : List.of(collection + ".post", collection + ".get", item + ".get", item + ".put",
+                item + ".patch", item + ".delete", "paths.'/collections/{collection}/{action}'.post")) {
+            openapi.body(operation + ".responses.'400'.description", containsString("unknown-collection"));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.palisade.api.documents;
 
 import static dev.palisade.api.support.Problems.problem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -84,12 +85,24 @@ class DocumentResourceTest {
     }
 
     @Test
-    void unknownCollectionSuggestsTheClosestDeclaredOne() {
+    void unknownCollectionIsABadRequestSuggestingTheClosestDeclaredOneOnEveryEndpoint() {
         TenantFixture t = TenantFixture.create("docunk");
-        problem(t.postJson("/collections/custmers/documents", ADA), 404, "unknown-collection")
-                .body("suggestion", equalTo("customers"));
-        problem(t.request().get("/collections/zzzzzzzzzz/documents").then(), 404, "unknown-collection")
+        String typo = "/collections/custmers/documents";
+        List<ValidatableResponse> answers = List.of(t.postJson(typo, ADA),
+                t.request().get(typo).then(),
+                t.request().get(typo + "/ada").then(),
+                put(t, typo + "/ada", ADA),
+                t.request().contentType("application/merge-patch+json").body("{\"data\":{\"name\":\"x\"}}")
+                        .patch(typo + "/ada").then(),
+                t.request().delete(typo + "/ada").then(),
+                t.postJson(typo + ":bulk", "{\"documents\":[{\"id\":\"ada\",\"data\":{\"n\":1}}]}"));
+        for (ValidatableResponse answer : answers) {
+            problem(answer, 400, "unknown-collection").body("suggestion", equalTo("customers"))
+                    .body("detail", containsString("did you mean 'customers'"));
+        }
+        problem(t.request().get("/collections/zzzzzzzzzz/documents").then(), 400, "unknown-collection")
                 .body("suggestion", nullValue());
+        t.request().get("/collections").then().body("find { it.name == 'customers' }.count", equalTo(0));
     }
 
     @Test
@@ -145,6 +158,56 @@ class DocumentResourceTest {
                 .body("violations.pointer", hasItem("/documents/1/data/email"));
         t.request().get(CUSTOMERS + "/a").then().body("data.name", equalTo("A"));
         t.request().get(CUSTOMERS).then().body("items", hasSize(2));
+    }
+
+    @Test
+    void bulkItemPreconditionsAreCheckedAndAnyFailureStoresNothing() {
+        TenantFixture t = TenantFixture.create("docbulkpre");
+        String notes = "/collections/notes/documents";
+        put(t, notes + "/a", "{\"data\":{\"n\":1}}").statusCode(201);
+        put(t, notes + "/a", "{\"data\":{\"n\":2}}").statusCode(200).body("version", equalTo(1));
+        // Each bulk holds a new document "fresh" first, then one item whose precondition fails.
+        problem(t.postJson(notes + ":bulk", "{\"documents\":[{\"id\":\"fresh\",\"data\":{\"n\":0}},"
+                + "{\"id\":\"a\",\"ifMatch\":0,\"data\":{\"n\":3}}]}"), 412, "precondition-failed")
+                .body("currentVersion", equalTo(1));
+        problem(t.postJson(notes + ":bulk", "{\"documents\":[{\"id\":\"fresh\",\"data\":{\"n\":0}},"
+                + "{\"id\":\"a\",\"ifNoneMatch\":\"*\",\"data\":{\"n\":3}}]}"), 412, "precondition-failed")
+                .body("currentVersion", equalTo(1));
+        problem(t.postJson(notes + ":bulk", "{\"documents\":[{\"id\":\"fresh\",\"data\":{\"n\":0}},"
+                + "{\"id\":\"missing\",\"ifMatch\":0,\"data\":{\"n\":3}}]}"), 404, "not-found");
+        t.request().get(notes + "/fresh").then().statusCode(404);
+        t.request().get(notes + "/a").then().body("version", equalTo(1)).body("data.n", equalTo(2));
+        t.postJson(notes + ":bulk", "{\"documents\":[{\"id\":\"fresh\",\"ifNoneMatch\":\"*\",\"data\":{\"n\":0}},"
+                + "{\"id\":\"a\",\"ifMatch\":1,\"data\":{\"n\":3}},{\"id\":\"b\",\"data\":{\"n\":4}}]}")
+                .statusCode(200).body("items.status", equalTo(List.of("created", "replaced", "created")))
+                .body("items.version", equalTo(List.of(0, 2, 0)));
+        // Unchanged data is a replace that changes nothing: same version.
+        t.postJson(notes + ":bulk", "{\"documents\":[{\"id\":\"a\",\"ifMatch\":2,\"data\":{\"n\":3}}]}")
+                .statusCode(200).body("items.status", equalTo(List.of("replaced")))
+                .body("items.version", equalTo(List.of(2)));
+    }
+
+    @Test
+    void aWriteAnswersTheDocumentExactlyAsLaterReadsDoAndUnchangedDataKeepsItsVersion() {
+        TenantFixture t = TenantFixture.create("docexact");
+        String doc = "/collections/notes/documents/x";
+        // jsonb orders keys its own way and drops duplicate whitespace: the answer shows what was stored.
+        String written = put(t, doc, "{\"data\":{\"zeta\":1,\"a\":{\"y\":[1, 2.50],\"b\":true}}}")
+                .statusCode(201).extract().asString();
+        String read = t.request().get(doc).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(read, written, "a write must answer what a read returns");
+        String updatedAt = t.request().get(doc).then().extract().path("updatedAt");
+        t.request().contentType("application/json").header("If-Match", "\"0\"")
+                .body("{\"data\":{\"a\":{\"b\":true,\"y\":[1,2.50]},\"zeta\":1}}").put(doc).then()
+                .statusCode(200).body("version", equalTo(0)).body("updatedAt", equalTo(updatedAt));
+        t.request().contentType("application/merge-patch+json").body("{\"data\":{\"zeta\":1}}").patch(doc).then()
+                .statusCode(200).body("version", equalTo(0));
+        put(t, doc, "{\"data\":{\"zeta\":2}}").statusCode(200).body("version", equalTo(1))
+                .body("data.a", nullValue());
+        problem(t.request().contentType("application/json").header("If-Match", "\"0\"").body("{\"data\":{}}")
+                .put(doc).then(), 412, "precondition-failed").body("currentVersion", equalTo(1));
+        problem(t.request().contentType("application/json").header("If-Match", "\"0\"").body("{\"data\":{}}")
+                .put("/collections/notes/documents/nothing").then(), 404, "not-found");
     }
 
     @Test

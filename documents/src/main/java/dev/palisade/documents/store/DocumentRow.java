@@ -45,14 +45,6 @@ class DocumentRow extends TenantPanacheEntity {
     protected DocumentRow() {
     }
 
-    DocumentRow(String collection, String id, String data, Instant now) {
-        this.collection = collection;
-        this.id = id;
-        this.data = data;
-        this.createdAt = now;
-        this.updatedAt = now;
-    }
-
     String id() {
         return id;
     }
@@ -63,13 +55,6 @@ class DocumentRow extends TenantPanacheEntity {
 
     long version() {
         return version;
-    }
-
-    void replace(String json, Instant now) {
-        if (!json.equals(data)) {
-            this.data = json;
-            this.updatedAt = now;
-        }
     }
 
     Document view(DocumentJson json) {

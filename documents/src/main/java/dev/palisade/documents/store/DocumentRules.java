@@ -51,11 +51,19 @@ public class DocumentRules {
 
     /** Every violation of {@code data}, empty when it may be stored; pointers are relative to the data. */
     public List<Violation> violations(CollectionDeclaration collection, JsonNode data) {
+        return violations(collection, data, data == null || !data.isObject() ? null : json.write(data));
+    }
+
+    /**
+     * The same, for {@code data} already written as {@code text} (its compact JSON, {@link DocumentJson#write}): the
+     * text that is measured is the text that is stored, and it is written once.
+     */
+    List<Violation> violations(CollectionDeclaration collection, JsonNode data, String text) {
         if (data == null || !data.isObject()) {
             return List.of(new Violation("", "type", "a document's data must be a JSON object; found "
                     + (data == null ? "nothing" : data.getNodeType().toString().toLowerCase()) + "."));
         }
-        long size = json.write(data).getBytes(StandardCharsets.UTF_8).length;
+        long size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > config.maxSize().asLongValue()) {
             return List.of(new Violation("", "maxSize", "the document is " + size + " bytes of JSON; at most "
                     + config.maxSize().asLongValue() + " are allowed (palisade.documents.max-size)."));
@@ -87,13 +95,18 @@ public class DocumentRules {
         return found.stream().distinct().toList();
     }
 
-    /** Refuses {@code data} with every violation, their pointers under {@code prefix} ({@code /data}). */
-    public void require(CollectionDeclaration collection, JsonNode data, String prefix) {
-        List<Violation> found = violations(collection, data);
+    /**
+     * Refuses {@code data} with every violation, their pointers under {@code prefix} ({@code /data}); otherwise returns
+     * it as the compact JSON text to store.
+     */
+    public String require(CollectionDeclaration collection, JsonNode data, String prefix) {
+        String text = data == null || !data.isObject() ? null : json.write(data);
+        List<Violation> found = violations(collection, data, text);
         if (!found.isEmpty()) {
             throw new DocumentInvalidException(collection.name(),
                     found.stream().map(v -> v.under(prefix)).toList());
         }
+        return text;
     }
 
     private static int depth(JsonNode node) {

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -20,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.palisade.documents.collection.CollectionDeclaration;
 import dev.palisade.documents.collection.Collections;
 import dev.palisade.documents.collection.Violation;
+import dev.palisade.documents.store.DocumentStatements.Outcome;
+import dev.palisade.documents.store.DocumentStatements.Stored;
 import dev.palisade.tenancy.ConflictException;
 import dev.palisade.tenancy.InvalidFieldException;
 import dev.palisade.tenancy.NotFoundException;
@@ -40,9 +41,10 @@ public class Documents {
     private final DocumentJson json;
     private final DocumentLister lister;
     private final UniqueIndexes unique;
+    private final DocumentStatements statements;
 
     Documents(Collections collections, DocumentRules rules, DocumentsConfig config, DocumentRows rows,
-            DocumentJson json, DocumentLister lister, UniqueIndexes unique) {
+            DocumentJson json, DocumentLister lister, UniqueIndexes unique, DocumentStatements statements) {
         this.collections = collections;
         this.rules = rules;
         this.config = config;
@@ -50,16 +52,16 @@ public class Documents {
         this.json = json;
         this.lister = lister;
         this.unique = unique;
+        this.statements = statements;
     }
 
     /** Creates a document with a generated id. */
     @Transactional
     public Document create(String collection, JsonNode data) {
         CollectionDeclaration declared = collections.require(collection);
-        rules.require(declared, data, "/data");
-        DocumentRow row = new DocumentRow(collection, UUID.randomUUID().toString(), json.write(data), Rows.now());
-        rows.persist(row);
-        return new Staged(flushed(declared, row), true).written(rows, json).document();
+        String text = rules.require(declared, data, "/data");
+        String id = UUID.randomUUID().toString();
+        return document(write(declared, id, text, Precondition.absent()));
     }
 
     /** Creates or replaces the document {@code id}, as {@code precondition} allows. */
@@ -67,8 +69,9 @@ public class Documents {
     public Written put(String collection, String id, JsonNode data, Precondition precondition) {
         CollectionDeclaration declared = collections.require(collection);
         DocumentRules.requireId(id);
-        rules.require(declared, data, "/data");
-        return upsert(declared, id, data, precondition, load(collection, id));
+        String text = rules.require(declared, data, "/data");
+        Stored stored = write(declared, id, text, precondition);
+        return new Written(document(stored), stored.outcome() == Outcome.CREATED);
     }
 
     /** Applies a JSON Merge Patch (RFC 7396) to the data of document {@code id}. */
@@ -76,32 +79,31 @@ public class Documents {
     public Document patch(String collection, String id, JsonNode dataPatch, Precondition precondition) {
         CollectionDeclaration declared = collections.require(collection);
         DocumentRules.requireId(id);
-        DocumentRow row = load(collection, id);
-        if (row == null) {
-            throw new NotFoundException("document", id);
-        }
-        check(id, row, precondition);
-        JsonNode patched = MergePatch.apply(json.read(row.data()), dataPatch);
-        rules.require(declared, patched, "/data");
-        return upsert(declared, id, patched, Precondition.none(), row).document();
+        // Locked until the transaction ends, so the write below replaces exactly what was patched.
+        Stored current = statements.find(collection, id, true)
+                .orElseThrow(() -> new NotFoundException("document", id));
+        check(id, current.version(), precondition);
+        JsonNode patched = MergePatch.apply(json.read(current.data()), dataPatch);
+        String text = rules.require(declared, patched, "/data");
+        return document(write(declared, id, text, Precondition.version(current.version())));
     }
 
     @Transactional
     public Optional<Document> find(String collection, String id) {
         collections.require(collection);
         DocumentRules.requireId(id);
-        return Optional.ofNullable(load(collection, id)).map(r -> r.view(json));
+        return statements.find(collection, id, false).map(this::document);
     }
 
     @Transactional
     public void delete(String collection, String id, Precondition precondition) {
         collections.require(collection);
         DocumentRules.requireId(id);
-        DocumentRow row = load(collection, id);
+        DocumentRow row = rows.findById(new DocumentRow.Key(collection, id));
         if (row == null) {
             throw new NotFoundException("document", id);
         }
-        check(id, row, precondition);
+        check(id, row.version(), precondition);
         rows.delete(row);
     }
 
@@ -126,8 +128,9 @@ public class Documents {
                     + (items == null ? 0 : items.size()) + ".");
         }
         List<Violation> violations = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        List<String> resolved = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> ids = new ArrayList<>(items.size());
+        List<String> texts = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             BulkItem item = items.get(i);
             String at = "/documents/" + i;
@@ -135,25 +138,33 @@ public class Documents {
             if (!DocumentRules.ID.matcher(id).matches()) {
                 violations.add(new Violation(at + "/id", "pattern", "a document id must match "
                         + DocumentRules.ID.pattern() + "."));
-            } else if (!ids.add(id)) {
+            } else if (!seen.add(id)) {
                 violations.add(new Violation(at + "/id", "uniqueItems", "the id '" + id + "' appears twice in "
                         + "this bulk write; send each document once."));
             }
-            resolved.add(id);
-            rules.violations(declared, item.data()).forEach(v -> violations.add(v.under(at + "/data")));
+            ids.add(id);
+            JsonNode data = item.data();
+            String text = data == null || !data.isObject() ? null : json.write(data);
+            texts.add(text);
+            rules.violations(declared, data, text).forEach(v -> violations.add(v.under(at + "/data")));
         }
         if (!violations.isEmpty()) {
             throw new DocumentInvalidException(collection, violations);
         }
-        Map<String, DocumentRow> existing = loadAll(collection, ids);
-        List<Staged> staged = new ArrayList<>(items.size());
+        checkAll(collection, items, ids);
+        Map<String, Stored> stored = writing(declared, () -> statements.writeAll(collection, ids, texts, Rows.now()));
+        List<Written> written = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            BulkItem item = items.get(i);
-            String id = resolved.get(i);
-            staged.add(stage(declared, id, item.data(), item.precondition(), existing.get(id)));
+            Stored row = stored.get(ids.get(i));
+            if (row == null || items.get(i).precondition().mustNotExist() && row.outcome() != Outcome.CREATED) {
+                // Created by a transaction that committed after checkAll looked (and this statement began).
+                throw new ConflictException("Document '" + ids.get(i) + "' was created concurrently; read it and "
+                        + "retry.");
+            }
+            written.add(new Written(new Document(row.id(), items.get(i).data(), row.version(), row.createdAt(),
+                    row.updatedAt()), row.outcome() == Outcome.CREATED));
         }
-        flush(declared);
-        return staged.stream().map(st -> st.unread(json)).toList();
+        return written;
     }
 
     /** This tenant's number of documents in each declared collection (0 for an empty one). */
@@ -167,79 +178,80 @@ public class Documents {
         return counts;
     }
 
-    private Written upsert(CollectionDeclaration declared, String id, JsonNode data, Precondition precondition,
-            DocumentRow existing) {
-        Staged staged = stage(declared, id, data, precondition, existing);
-        flushed(declared, staged.row());
-        return staged.written(rows, json);
-    }
-
-    /** A row persisted or changed in the session, not yet flushed. */
-    private record Staged(DocumentRow row, boolean created) {
-
-        /** The outcome, data read back as jsonb stored it, exactly as every later read returns it. */
-        Written written(DocumentRows rows, DocumentJson json) {
-            rows.getEntityManager().refresh(row);
-            return new Written(row.view(json), created);
-        }
-
-        /** The outcome without reading the row back (bulk results carry ids and versions). */
-        Written unread(DocumentJson json) {
-            return new Written(row.view(json), created);
-        }
-    }
-
-    private Staged stage(CollectionDeclaration declared, String id, JsonNode data, Precondition precondition,
-            DocumentRow row) {
-        if (row == null) {
+    /**
+     * One write of {@code id}, as {@code precondition} allows; otherwise the 404 or 412 it calls for, or a 409 naming
+     * a unique index.
+     */
+    private Stored write(CollectionDeclaration declared, String id, String text, Precondition precondition) {
+        String collection = declared.name();
+        Stored stored = writing(declared, () -> statements.write(collection, id, text, Rows.now(),
+                precondition.mustNotExist(), precondition.version())).orElse(null);
+        if (stored == null) {
             if (precondition.expectsVersion()) {
                 throw new NotFoundException("document", id);
             }
-            DocumentRow created = new DocumentRow(declared.name(), id, json.write(data), Rows.now());
-            rows.persist(created);
-            return new Staged(created, true);
+            throw new ConflictException("Document '" + id + "' was created concurrently; read it and retry.");
         }
-        if (precondition.mustNotExist()) {
-            throw new DocumentExistsException(declared.name(), id, row.version());
+        if (precondition.mustNotExist() && stored.outcome() != Outcome.CREATED) {
+            throw new DocumentExistsException(collection, id, stored.version());
         }
-        check(id, row, precondition);
-        if (!json.read(row.data()).equals(data)) {
-            row.replace(json.write(data), Rows.now());
+        if (stored.outcome() == Outcome.FOUND) {
+            check(id, stored.version(), precondition);
         }
-        return new Staged(row, false);
+        return stored;
     }
 
-    private static void check(String id, DocumentRow row, Precondition precondition) {
-        if (precondition.expectsVersion() && precondition.version() != row.version()) {
-            throw new PreconditionFailedException("Document '" + id + "'", precondition.version(), row.version());
+    /** The items' preconditions, against their documents locked until the write. */
+    private void checkAll(String collection, List<BulkItem> items, List<String> ids) {
+        List<String> conditional = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Precondition p = items.get(i).precondition();
+            if (p.mustNotExist() || p.expectsVersion()) {
+                conditional.add(ids.get(i));
+            }
+        }
+        if (conditional.isEmpty()) {
+            return;
+        }
+        Map<String, Long> versions = statements.lockVersions(collection, conditional);
+        for (int i = 0; i < items.size(); i++) {
+            Precondition p = items.get(i).precondition();
+            String id = ids.get(i);
+            Long version = versions.get(id);
+            if (p.mustNotExist() && version != null) {
+                throw new DocumentExistsException(collection, id, version);
+            }
+            if (p.expectsVersion() && version == null) {
+                throw new NotFoundException("document", id);
+            }
+            if (p.expectsVersion()) {
+                check(id, version, p);
+            }
         }
     }
 
-    private DocumentRow load(String collection, String id) {
-        return rows.findById(new DocumentRow.Key(collection, id));
+    private static void check(String id, long version, Precondition precondition) {
+        if (precondition.expectsVersion() && precondition.version() != version) {
+            throw new PreconditionFailedException("Document '" + id + "'", precondition.version(), version);
+        }
     }
 
-    private Map<String, DocumentRow> loadAll(String collection, Set<String> ids) {
-        return rows.stream("collection = ?1 and id in ?2", collection, ids)
-                .collect(Collectors.toMap(DocumentRow::id, Function.identity()));
+    private Document document(Stored stored) {
+        return new Document(stored.id(), json.read(stored.data()), stored.version(), stored.createdAt(),
+                stored.updatedAt());
     }
 
-    private DocumentRow flushed(CollectionDeclaration declared, DocumentRow row) {
-        flush(declared);
-        return row;
-    }
-
-    /** Flushes, turning a unique index's refusal into a 409 that names it (and a racing create into one too). */
-    private void flush(CollectionDeclaration declared) {
+    /**
+     * Runs a write, turning a unique index's refusal into a 409 that names it. (The primary key never refuses one:
+     * every insert says {@code ON CONFLICT (tenant_id, collection, id)}.)
+     */
+    private <T> T writing(CollectionDeclaration declared, Supplier<T> write) {
         try {
-            rows.flush();
+            return write.get();
         } catch (PersistenceException e) {
             unique.violated(declared, e).ifPresent(index -> {
                 throw new UniqueViolationException(index);
             });
-            if (Rows.violates(e, "documents_pk")) {
-                throw new ConflictException("A document with this id was created concurrently; read it and retry.");
-            }
             throw e;
         }
     }
