@@ -99,9 +99,9 @@ class DocumentQueryTest {
                 .path("next");
         problem(t.request().queryParam("cursor", next).get(ORDERS).then(), 400, "invalid-field")
                 .body("field", equalTo("cursor"));
-        problem(t.request().queryParam("data.total__gt", "1").get("/collections/order/documents").then(), 404,
+        problem(t.request().queryParam("data.total__gt", "1").get("/collections/order/documents").then(), 400,
                 "unknown-collection").body("suggestion", equalTo("orders"));
-        problem(t.postJson("/collections/ordrs/documents/query", "{}"), 404, "unknown-collection")
+        problem(t.postJson("/collections/ordrs/documents/query", "{}"), 400, "unknown-collection")
                 .body("suggestion", equalTo("orders"));
         problem(t.postJson(ORDERS + "/query", "{\"wehre\":{}}"), 400, "unknown-field")
                 .body("suggestion", equalTo("where"));
