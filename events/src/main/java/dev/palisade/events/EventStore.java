@@ -13,9 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.palisade.events.append.AppendLanes;
 import dev.palisade.events.append.CommitAnnouncement;
@@ -74,9 +72,7 @@ public class EventStore {
                 config.maxAppendSize().asLongValue(), committed::fire);
         // The lanes' writers call the appender themselves: one connection and one commit per combined call.
         this.lanes = new AppendLanes(appender, config.maxCombinedAppends(), config.maxAppendSize().asLongValue());
-        // Numbers come back exactly as they were stored: no rounding through double.
-        this.reader = new EventReader(json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .with(JsonNodeFactory.withExactBigDecimals(true)));
+        this.reader = new EventReader();
     }
 
     /**

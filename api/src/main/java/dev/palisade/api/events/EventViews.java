@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import dev.palisade.events.AppendResult;
 import dev.palisade.events.EventPage;
@@ -31,13 +34,18 @@ final class EventViews {
         }
     }
 
-    /** An event as read. */
+    /**
+     * An event as read. {@code data} and {@code metadata} are the stored JSON text, written through as JSON objects
+     * by {@link EventViewWriter} without being parsed.
+     */
     @RegisterForReflection
-    record EventView(long position, String streamId, long version, UUID eventId, String type, JsonNode data,
-            JsonNode metadata, Instant recordedAt) {
+    @JsonSerialize(using = EventViewWriter.class)
+    record EventView(long position, String streamId, long version, UUID eventId, String type,
+            @Schema(type = SchemaType.OBJECT) String data, @Schema(type = SchemaType.OBJECT) String metadata,
+            Instant recordedAt) {
         static EventView of(RecordedEvent e) {
-            return new EventView(e.position(), e.streamId().value(), e.version(), e.eventId(), e.type(), e.data(),
-                    e.metadata(), e.recordedAt());
+            return new EventView(e.position(), e.streamId().value(), e.version(), e.eventId(), e.type(), e.dataJson(),
+                    e.metadataJson(), e.recordedAt());
         }
     }
 

@@ -5,13 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.palisade.events.EventPage;
 import dev.palisade.events.FeedQuery;
@@ -23,15 +22,13 @@ import dev.palisade.tenancy.TenantId;
  * Reads on a connection whose transaction the caller owns and has bound to {@code tenant}. Every query names the tenant
  * first and follows one of the events table's composite indexes; {@code EventReaderPlanTest} holds them to it.
  * <p>
- * Each page is fetched with one row more than asked for, to tell whether a {@code next} cursor is needed.
+ * Each page is fetched with one row more than asked for, to tell whether a {@code next} cursor is needed, in one
+ * round trip (no fetch size: a page of 1,001 rows is read whole, a cursor would cost a round trip per batch). Events
+ * keep their {@code data} and {@code metadata} as the JSON text PostgreSQL returned, parsed only when asked for
+ * ({@link RecordedEvent#data()}): most reads pass them on untouched. Once a connection has run a statement a few times
+ * the driver prepares it on the server and receives {@code uuid} and {@code timestamptz} in binary.
  */
 public class EventReader {
-
-    private final ObjectReader json;
-
-    public EventReader(ObjectReader json) {
-        this.json = json;
-    }
 
     static final String STREAM = """
             SELECT position, stream_id, version, event_id, type, data::text, metadata::text, recorded_at
@@ -49,7 +46,7 @@ public class EventReader {
             st.setString(2, stream.value());
             st.setLong(3, fromVersion);
             st.setInt(4, limit + 1);
-            List<RecordedEvent> events = read(st);
+            List<RecordedEvent> events = read(st, stream);
             if (events.size() <= limit) {
                 return new EventPage(events, null);
             }
@@ -131,7 +128,7 @@ public class EventReader {
                 st.setTimestamp(3, from);
                 st.setTimestamp(4, to);
                 st.setInt(5, fetch);
-                events = read(st);
+                events = read(st, null);
             }
         } else {
             try (PreparedStatement st = connection.prepareStatement(FEED_OF_TYPES)) {
@@ -142,7 +139,7 @@ public class EventReader {
                 st.setTimestamp(5, to);
                 st.setInt(6, fetch);
                 st.setInt(7, fetch);
-                events = read(st);
+                events = read(st, null);
             }
         }
         if (events.size() <= query.limit()) {
@@ -167,23 +164,22 @@ public class EventReader {
         }
     }
 
-    private List<RecordedEvent> read(PreparedStatement st) throws SQLException {
+    /** The rows of a read; {@code stream} is the stream every row belongs to, or null for the feed. */
+    private static List<RecordedEvent> read(PreparedStatement st, StreamId stream) throws SQLException {
         List<RecordedEvent> events = new ArrayList<>();
+        // Stream ids were checked when appended; a page repeats few of them, so each is checked again once per page.
+        Map<String, StreamId> streams = new HashMap<>();
+        if (stream != null) {
+            streams.put(stream.value(), stream);
+        }
         try (ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                events.add(new RecordedEvent(rs.getLong(1), StreamId.of(rs.getString(2)), rs.getLong(3),
-                        rs.getObject(4, UUID.class), rs.getString(5), parse(rs.getString(6)), parse(rs.getString(7)),
-                        rs.getTimestamp(8).toInstant()));
+                events.add(RecordedEvent.stored(rs.getLong(1), streams.computeIfAbsent(rs.getString(2), StreamId::of),
+                        rs.getLong(3), rs.getObject(4, UUID.class),
+                        rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, OffsetDateTime.class).toInstant()));
             }
         }
         return events;
-    }
-
-    private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("PostgreSQL returned jsonb that is not JSON", e);
-        }
     }
 }
