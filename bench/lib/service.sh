@@ -1,11 +1,14 @@
 # The service under test: build, throwaway database, pipeline migration, start with the container's JVM options,
 # tenants. Sourced by bench/run after common.sh.
 
-BENCH_APP=api/target/quarkus-app
+# BENCH_APP: another build's quarkus-app directory (e.g. a copy of the previous build, for a before/after run).
+BENCH_APP=${BENCH_APP:-api/target/quarkus-app}
 
-# Builds the service when the runnable jar is missing or older than any source or POM (never `mvn install`).
+# Builds the service when the runnable jar is missing or older than any source or POM (never `mvn install`); a
+# BENCH_APP given by the caller is run as it is.
 build_if_needed() {
   local jar=$BENCH_APP/quarkus-run.jar
+  [[ $BENCH_APP != api/target/quarkus-app ]] && { [[ -f $jar ]] || die "$jar is missing"; return; }
   if [[ -f $jar ]] && [[ -z $(find . \( -path ./bench -o -name target -o -name .git \) -prune -o \( -name '*.java' -o -name '*.sql' -o -name '*.yaml' \
     -o -name '*.properties' -o -name pom.xml \) -newer "$jar" -print -quit) ]]; then
     return

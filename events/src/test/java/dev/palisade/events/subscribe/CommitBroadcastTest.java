@@ -100,6 +100,27 @@ class CommitBroadcastTest {
     }
 
     @Test
+    void aSteadyStreamOfCommitsSendsAFewNoticesASecondNotOneEachFewMilliseconds() throws Exception {
+        // Each notice is a transaction with a commit record to flush beside the appends; its window bounds how many a
+        // replica sends, whatever its append rate. A slow machine only sends fewer.
+        TenantId tenant = TenantId.of("steady-" + UUID.randomUUID().toString().substring(0, 8));
+        try (Connection otherReplica = listening()) {
+            long start = System.nanoTime();
+            long position = 0;
+            while (System.nanoTime() - start < 1_000_000_000L) {
+                committed.fire(new EventsCommitted(tenant, ++position));
+                Thread.sleep(1);
+            }
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            List<PGNotification> received = receive(otherReplica, 500);
+            assertTrue(received.size() >= 1, "the commits are announced");
+            assertTrue(received.size() <= 25, position + " commits over " + elapsedMillis + " ms must be announced "
+                    + "at most once per window of " + CommitBroadcaster.WINDOW_MILLIS + " ms (about 20 a second); got "
+                    + received.size() + " notices");
+        }
+    }
+
+    @Test
     void anotherReplicasNoticeWakesThisReplicasSubscribers() throws Exception {
         TenantId tenant = support.newTenant("notice");
         insertWithoutNotification(tenant, 1);
