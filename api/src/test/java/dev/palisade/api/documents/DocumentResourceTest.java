@@ -1,6 +1,7 @@
 package dev.palisade.api.documents;
 
 import static dev.palisade.api.support.Problems.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -208,6 +209,49 @@ class DocumentResourceTest {
                 .put(doc).then(), 412, "precondition-failed").body("currentVersion", equalTo(1));
         problem(t.request().contentType("application/json").header("If-Match", "\"0\"").body("{\"data\":{}}")
                 .put("/collections/notes/documents/nothing").then(), 404, "not-found");
+    }
+
+    @Test
+    void concurrentUnconditionalWritesOfOneNewIdAllSucceed() throws Exception {
+        TenantFixture t = TenantFixture.create("docrace");
+        String notes = "/collections/notes/documents";
+        int writers = 6;
+        for (int round = 0; round < 5; round++) {
+            String path = notes + "/race" + round;
+            List<java.util.concurrent.Callable<Integer>> puts = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String body = "{\"data\":{\"writer\":" + w + "}}";
+                puts.add(() -> put(t, path, body).extract().statusCode());
+            }
+            List<Integer> statuses = run(puts);
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one creates: " + statuses);
+            assertEquals(writers - 1, statuses.stream().filter(s -> s == 200).count(), "the rest replace: " + statuses);
+        }
+        // Bulks of the same 300 new ids, each in another order: every one is written, none refused or deadlocked.
+        List<java.util.concurrent.Callable<Integer>> bulks = new java.util.ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            List<String> items = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                items.add("{\"id\":\"b" + i + "\",\"data\":{\"writer\":" + w + "}}");
+            }
+            java.util.Collections.shuffle(items, new java.util.Random(w));
+            String body = "{\"documents\":[" + String.join(",", items) + "]}";
+            bulks.add(() -> t.postJson(notes + ":bulk", body).extract().statusCode());
+        }
+        assertEquals(List.of(200, 200, 200, 200), run(bulks));
+    }
+
+    private static List<Integer> run(List<java.util.concurrent.Callable<Integer>> calls) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size());
+        try {
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
