@@ -12,6 +12,10 @@
 --   owner  owns the database, its schema and every table; Liquibase migrates as this role.
 --   app    the service role: it owns nothing, cannot bypass row-level security and gets only the table grants
 --          that the changelogs give it (through the changelog parameter app_role).
+--
+-- It also creates, in the database, the LEAKPROOF extractors declared document indexes are built on
+-- (document-extractors.sql, beside this file: only a superuser may create them). Schema release 1.4.0 refuses to
+-- migrate without them, so run this script of the release you deploy before migrating to it.
 \set ON_ERROR_STOP on
 \set QUIET on
 
@@ -42,4 +46,13 @@ SELECT format('ALTER SCHEMA public OWNER TO %I', :'owner') \gexec
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 SELECT format('GRANT USAGE ON SCHEMA public TO %I', :'app') \gexec
 
-\echo bootstrap: database and roles are in place
+-- The LEAKPROOF document extractors, owned by this superuser. Only the owner may execute them, and grant that to the
+-- service role (the changelog does, through app_role).
+\ir document-extractors.sql
+REVOKE ALL ON FUNCTION palisade_doc_text(jsonb, text[]), palisade_doc_boolean(jsonb, text[]),
+    palisade_doc_number_key(jsonb, text[]), palisade_doc_timestamp(jsonb, text[]) FROM PUBLIC;
+SELECT format('GRANT EXECUTE ON FUNCTION palisade_doc_text(jsonb, text[]), palisade_doc_boolean(jsonb, text[]), '
+              'palisade_doc_number_key(jsonb, text[]), palisade_doc_timestamp(jsonb, text[]) TO %I WITH GRANT OPTION',
+              :'owner') \gexec
+
+\echo bootstrap: database, roles and document extractors are in place

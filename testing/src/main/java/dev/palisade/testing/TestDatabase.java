@@ -34,7 +34,9 @@ public final class TestDatabase implements AutoCloseable {
     public record Credentials(String username, String password) {
     }
 
-    private static final String BOOTSTRAP = "dev/palisade/testing/bootstrap.sql";
+    private static final String SCRIPTS = "dev/palisade/testing/";
+    /** bootstrap.sql and the file it includes ({@code \ir}, relative to itself): copied side by side. */
+    private static final List<String> BOOTSTRAP = List.of("bootstrap.sql", "document-extractors.sql");
     private static final String CONTAINER_IMAGE = "postgres:15-alpine";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static PostgresBackend chosen;
@@ -86,7 +88,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static TestDatabase onLocalServer(LocalServer server, String database, Credentials owner, Credentials app) {
-        Path script = extractBootstrap();
+        Path script = extractBootstrap().resolve(BOOTSTRAP.get(0));
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-h", server.host(), "-p",
                 String.valueOf(server.port()), "-U", server.superuser(), "-d", "postgres"));
         command.addAll(bootstrapVariables(database, owner, app));
@@ -110,7 +112,9 @@ public final class TestDatabase implements AutoCloseable {
         PostgreSQLContainer container = new PostgreSQLContainer(CONTAINER_IMAGE);
         container.start();
         try {
-            container.copyFileToContainer(MountableFile.forClasspathResource(BOOTSTRAP), "/tmp/bootstrap.sql");
+            for (String file : BOOTSTRAP) {
+                container.copyFileToContainer(MountableFile.forClasspathResource(SCRIPTS + file), "/tmp/" + file);
+            }
             List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-U", container.getUsername(), "-d",
                     container.getDatabaseName()));
             command.addAll(bootstrapVariables(database, owner, app));
@@ -197,17 +201,24 @@ public final class TestDatabase implements AutoCloseable {
                 "app_password=" + app.password());
     }
 
+    /** The bootstrap scripts, extracted side by side into a new directory. */
     private static Path extractBootstrap() {
-        try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(BOOTSTRAP)) {
-            if (in == null) {
-                throw new IllegalStateException(BOOTSTRAP + " is missing from the test classpath");
+        try {
+            Path dir = Files.createTempDirectory("palisade-bootstrap");
+            dir.toFile().deleteOnExit();
+            for (String name : BOOTSTRAP) {
+                try (InputStream in = TestDatabase.class.getClassLoader().getResourceAsStream(SCRIPTS + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException(SCRIPTS + name + " is missing from the test classpath");
+                    }
+                    Path file = dir.resolve(name);
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                    file.toFile().deleteOnExit();
+                }
             }
-            Path file = Files.createTempFile("palisade-bootstrap", ".sql");
-            file.toFile().deleteOnExit();
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+            return dir;
         } catch (IOException e) {
-            throw new IllegalStateException("could not extract " + BOOTSTRAP, e);
+            throw new IllegalStateException("could not extract the bootstrap scripts", e);
         }
     }
 
