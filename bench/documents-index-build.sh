@@ -14,9 +14,9 @@ OUT=$(mktemp -d)
 trap 'psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true; rm -rf "$OUT"' EXIT
 psql -qX -d postgres -c "CREATE DATABASE $DB"
 q() { psql -qXAt -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
-# The documents table and the extractors of schema release 1.3.0 (row-level security does not change the locks).
+# The documents table and the LEAKPROOF extractors the bootstrap creates (row-level security does not change the locks).
 q -c "CREATE TABLE tenants (id text PRIMARY KEY)" \
-  -f ../schema/src/main/resources/db/changelog/1.3.0/002-document-index-functions.sql \
+  -f ../deploy/postgres/document-extractors.sql \
   -c "$(sed -n '/^CREATE TABLE documents/,/^);/p' ../schema/src/main/resources/db/changelog/1.3.0/001-documents.sql)"
 q -c "INSERT INTO tenants SELECT 't' || g FROM generate_series(1, 100) g"
 start=$(date +%s.%N)
@@ -25,7 +25,7 @@ q -c "INSERT INTO documents SELECT 't' || (1 + g % 100), 'customers', 'c' || g,
         now(), now(), 0 FROM generate_series(1, $DOCS) g" -c "VACUUM ANALYZE documents"
 echo "seeded $DOCS documents in $(echo "$(date +%s.%N) - $start" | bc) s"
 
-INDEX="CREATE INDEX CONCURRENTLY IF NOT EXISTS doc_customers__tier ON documents (tenant_id, (palisade_doc_text(data #> '{tier}')), (palisade_doc_text(data #> '{name}'))) WHERE collection = 'customers'"
+INDEX="CREATE INDEX CONCURRENTLY IF NOT EXISTS doc_customers__tier ON documents (tenant_id, (palisade_doc_text(data, '{tier}')), (palisade_doc_text(data, '{name}'))) WHERE collection = 'customers'"
 SCRIPT=$PWD/sql/documents-write.sql
 # Job control on, so that the background pgbench does not ignore the SIGINT that ends it (and flushes its log).
 set -m

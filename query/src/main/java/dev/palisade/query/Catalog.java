@@ -76,12 +76,25 @@ public final class Catalog {
      * @throws IllegalArgumentException {@code name} is not a path of a JSON column of this catalog
      */
     public Catalog withPath(String name, FieldType type, String sql) {
+        return withPath(name, type, sql, null);
+    }
+
+    /**
+     * A number path that an expression index holds by its float8 key ({@link Float8Key}) and then by its exact value
+     * {@code sql}: {@code float8Key} is NULL exactly where {@code sql} is. A condition on the path compiles to a
+     * loosened condition on the key (an index condition even under row-level security, float8 comparisons being
+     * {@code LEAKPROOF}) ANDed with the exact one on {@code sql}; an ordering sorts by the key, then {@code sql}.
+     *
+     * @throws IllegalArgumentException {@code name} is not a path of a JSON column of this catalog, or {@code type} is
+     *         not {@link FieldType#NUMBER} though a key is given
+     */
+    public Catalog withPath(String name, FieldType type, String sql, String float8Key) {
         Target json = resolve(name);
         if (!json.isJson() || json.path().isEmpty()) {
             throw new IllegalArgumentException(name + " is not a path of a JSON column of " + collection);
         }
         Map<String, Field> more = new LinkedHashMap<>(paths);
-        more.put(name, new Field(name, type, sql, true, true));
+        more.put(name, new Field(name, type, sql, true, true, float8Key));
         return new Catalog(collection, from, key, fields, jsonColumns, more, forbidden, defaultOrder);
     }
 

@@ -41,13 +41,15 @@ final class Compiler {
             sql.append(" AND (").append(Keyset.after(order, keys, Cursor.decode(query.cursor(), order), params))
                     .append(')');
         }
-        sql.append(" ORDER BY ");
+        List<String> sorts = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             // No NULLS clause: PostgreSQL's default (NULL after every value ascending, before them descending) is
             // the one Keyset compares by, and the one a plain index serves in both directions.
-            sql.append(i == 0 ? "" : ", ").append(keys.get(i).sql()).append(order.get(i).descending() ? " DESC" : "");
+            for (String sort : keys.get(i).sorts()) {
+                sorts.add(sort + (order.get(i).descending() ? " DESC" : ""));
+            }
         }
-        sql.append(" LIMIT ?");
+        sql.append(" ORDER BY ").append(String.join(", ", sorts)).append(" LIMIT ?");
         params.add(query.limit() + 1);
         return new PageSql(new Statement(sql.toString(), params), columns, order, keys, query.limit());
     }

@@ -71,7 +71,55 @@ final class Conditions {
         // A typed path's expression is NULL for JSON null, a missing key and a value of another type alike; tests
         // of null keep the JSON meaning (a JSON null or a missing key).
         boolean nullTest = c.op() == Op.IS_NULL || ((c.op() == Op.EQUALS || c.op() == Op.NOT) && c.value() == null);
-        return t.isJson() && nullTest ? json(t, c) : typed(t, c);
+        if (t.isJson() && nullTest) {
+            // JSON null and a missing key make the typed expression NULL too: "is null" is also a condition on it,
+            // which its index serves, rechecked by the JSON test (the expression is NULL for another type as well).
+            boolean isNull = c.op() == Op.IS_NULL ? Boolean.TRUE.equals(c.value()) : c.op() == Op.EQUALS;
+            String json = json(t, c);
+            return isNull ? t.field().indexSql() + " IS NULL AND " + json : json;
+        }
+        Field f = t.field();
+        if (f.float8Key() != null) {
+            String key = float8Key(f, c);
+            return key == null ? typed(t, c) : key + " AND " + typed(t, c);
+        }
+        return typed(t, c);
+    }
+
+    /**
+     * The condition on a number's float8 key that a condition on the number implies ({@link Float8Key}), or
+     * {@code null} when it implies none (not, notIn): an index on the key serves it, and the exact condition on the
+     * number, ANDed to it, keeps the result exact. Equality is the range of one step either side of the value's key.
+     */
+    private String float8Key(Field f, Filter.Condition c) {
+        String name = c.field();
+        String key = f.float8Key();
+        return switch (c.op()) {
+            case EQUALS -> key + " BETWEEN " + bind("?", Float8Key.atLeast(number(f, name, c.value()))) + " AND "
+                    + bind("?", Float8Key.atMost(number(f, name, c.value())));
+            case IN -> {
+                java.util.Set<Double> keys = new java.util.LinkedHashSet<>();
+                for (Object v : c.values()) {
+                    BigDecimal n = number(f, name, v);
+                    keys.addAll(List.of(Float8Key.atLeast(n), Float8Key.of(n), Float8Key.atMost(n)));
+                }
+                StringBuilder in = new StringBuilder(key).append(" IN (");
+                int i = 0;
+                for (Double k : keys) {
+                    in.append(i++ == 0 ? "" : ", ").append(bind("?", k));
+                }
+                yield in.append(')').toString();
+            }
+            case LT, LTE -> key + " <= " + bind("?", Float8Key.atMost(number(f, name, c.value())));
+            case GT, GTE -> key + " >= " + bind("?", Float8Key.atLeast(number(f, name, c.value())));
+            case RANGE -> key + " BETWEEN " + bind("?", Float8Key.atLeast(number(f, name, c.values().get(0))))
+                    + " AND " + bind("?", Float8Key.atMost(number(f, name, c.values().get(1))));
+            default -> null;
+        };
+    }
+
+    private static BigDecimal number(Field f, String name, Object value) {
+        return (BigDecimal) f.type().coerce(name, value);
     }
 
     private String typed(Target t, Filter.Condition c) {

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * another type. NULL sorts after every value ascending and before them descending (PostgreSQL's default, which a plain
  * index serves in both directions); {@link Keyset} compares by the same rule.
  */
-record Key(String sql, FieldType type, boolean nullable) {
+record Key(String sql, FieldType type, boolean nullable, String lead) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    Key(String sql, FieldType type, boolean nullable) {
+        this(sql, type, nullable, null);
+    }
 
     /**
      * The key of an ordering on {@code t}: a typed field or typed path by its expression (an index on it serves the
@@ -21,9 +25,18 @@ record Key(String sql, FieldType type, boolean nullable) {
      */
     static Key of(Target t) {
         if (t.isTyped()) {
-            return new Key(t.field().sql(), t.field().type(), t.field().nullable());
+            return new Key(t.field().sql(), t.field().type(), t.field().nullable(), t.field().float8Key());
         }
-        return new Key("nullif(" + t.jsonb() + ", CAST('null' AS jsonb))", null, true);
+        return new Key("nullif(" + t.jsonb() + ", CAST('null' AS jsonb))", null, true, null);
+    }
+
+    /**
+     * What the ordering sorts by, in this key's direction: its SQL, after the float8 key of a number an index holds by
+     * it ({@link Float8Key}; the key is monotone and NULL where the number is, so the order is the number's, and the
+     * index serves it). The keyset compares {@link #sql()} alone.
+     */
+    java.util.List<String> sorts() {
+        return lead == null ? java.util.List.of(sql) : java.util.List.of(lead, sql);
     }
 
     /** The hidden output column that carries the key's value into the next cursor. */

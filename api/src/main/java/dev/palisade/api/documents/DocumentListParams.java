@@ -17,9 +17,9 @@ public class DocumentListParams {
             + "parameter is a field with an optional Django lookup: data.status=open, data.total__gt=100, "
             + "data.email__iendswith=@example.com, createdAt__gte=2026-01-01T00:00:00Z, id__in=a,b (exact, iexact, "
             + "contains, icontains, startswith, istartswith, endswith, iendswith, gt, gte, lt, lte, in, isnull, range). "
-            + "A path a declared index holds takes values of its declared type (under row-level security its filter is "
-            + "bounded by the tenant's documents of the collection, not yet by the index); any other path compares a "
-            + "number with numbers and text with strings. At most 10 levels and 100 conditions.")
+            + "A path a declared index holds takes values of its declared type, and its index serves equality, in, "
+            + "ranges and isNull on it (text matching and insensitive mode filter within the index's range); any other "
+            + "path compares a number with numbers and text with strings. At most 10 levels and 100 conditions.")
     public String where;
 
     @QueryParam("exclude")

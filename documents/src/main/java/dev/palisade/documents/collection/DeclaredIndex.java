@@ -42,18 +42,51 @@ public record DeclaredIndex(String collection, String name, List<IndexField> fie
     }
 
     /**
-     * The statement that builds this index without blocking writes. Collection names and paths match declared
-     * patterns (letters, digits, {@code _}), so they can be spelled into the DDL.
+     * The physical name a rebuild of this index takes while the index it replaces still stands
+     * ({@code doc_next_<fingerprint>}: short enough for any declared name), renamed to {@link #physicalName()} once the
+     * old one is dropped.
+     */
+    public String replacementName() {
+        return "doc_next_" + fingerprint().substring(fingerprint().indexOf(':') + 1);
+    }
+
+    /**
+     * Whether PostgreSQL's constraint name {@code name} is this index: its physical name, its replacement's (while a
+     * rebuild is being swapped in), or either with the shard suffix Citus appends ({@code doc_customers__email_102083}).
+     */
+    public boolean isNamed(String name) {
+        return name.equals(physicalName()) || name.equals(replacementName())
+                || name.matches(physicalName() + "_\\d+") || name.matches(replacementName() + "_\\d+");
+    }
+
+    /**
+     * The statement that builds this index without blocking writes: {@code tenant_id}, then each field's LEAKPROOF
+     * expression (a number's float8 key followed by its exact value, {@link IndexField#indexExpressions}). Collection
+     * names and paths match declared patterns (letters, digits, {@code _}), so they can be spelled into the DDL.
      */
     public String createSql() {
-        String columns = fields.stream().map(f -> "(" + f.sqlExpression() + ")").collect(Collectors.joining(", "));
-        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + physicalName()
+        return createSql(physicalName());
+    }
+
+    /** The same statement, building the index under another name ({@link #replacementName()}). */
+    public String createSql(String name) {
+        return createSql(name, fields.stream().flatMap(f -> f.indexExpressions("data").stream()).toList());
+    }
+
+    private String createSql(String name, List<String> expressions) {
+        String columns = expressions.stream().map(e -> "(" + e + ")").collect(Collectors.joining(", "));
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + name
                 + " ON documents (tenant_id, " + columns + ") WHERE collection = '" + collection + "'";
     }
 
     /** The statement that removes it without blocking writes. */
     public static String dropSql(String collection, String name) {
-        return "DROP INDEX CONCURRENTLY IF EXISTS " + physicalName(collection, name);
+        return dropSql(physicalName(collection, name));
+    }
+
+    /** The statement that removes the index named {@code physicalName} without blocking writes. */
+    public static String dropSql(String physicalName) {
+        return "DROP INDEX CONCURRENTLY IF EXISTS " + physicalName;
     }
 
     /**
@@ -61,8 +94,20 @@ public record DeclaredIndex(String collection, String name, List<IndexField> fie
      * is found by it (readiness says so, and the migration refuses it: a new definition takes a new name).
      */
     public String fingerprint() {
+        return fingerprint(createSql());
+    }
+
+    /**
+     * The fingerprint this definition had when schema 1.3.0 built it, on the one-argument extractors (not LEAKPROOF):
+     * an index bearing it is rebuilt on the current ones by the migration ({@code IndexState.Condition.OUTDATED}).
+     */
+    public String legacyFingerprint() {
+        return fingerprint(createSql(physicalName(), fields.stream().map(f -> f.legacyExpression("data")).toList()));
+    }
+
+    private static String fingerprint(String definition) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(createSql().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(definition.getBytes(StandardCharsets.UTF_8));
             return "palisade:" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

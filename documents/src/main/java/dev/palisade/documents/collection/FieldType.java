@@ -11,28 +11,46 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The type of a declared index field: what a document may hold at that path, and the SQL function that turns the
  * jsonb value into the indexed one.
  * <p>
- * The database side of this rule is the four {@code palisade_doc_*} functions of schema release 1.3.0 (they return
- * {@code NULL} for a value of another type, so an index never fails a write); {@link #accepts(JsonNode)} refuses such a
- * value before it reaches the database, and {@code DocumentIndexTypesTest} proves both sides agree.
+ * The database side of this rule is the four LEAKPROOF {@code palisade_doc_*(data jsonb, path text[])} functions of
+ * {@code deploy/postgres/document-extractors.sql} (created by the bootstrap, as a superuser; they return {@code NULL}
+ * for a value of another type and never raise an error, so an index never fails a write);
+ * {@link #accepts(JsonNode)} refuses such a value before it reaches the database, and {@code DocumentIndexTypesTest}
+ * proves both sides agree. A number's indexed value is its float8 key ({@code dev.palisade.query.Float8Key} is that
+ * rule's Java side).
  */
 public enum FieldType {
-    TEXT("palisade_doc_text"), NUMBER("palisade_doc_number"), BOOLEAN("palisade_doc_boolean"),
+    TEXT("palisade_doc_text", "palisade_doc_text"), NUMBER("palisade_doc_number_key",
+            "palisade_doc_number"), BOOLEAN("palisade_doc_boolean", "palisade_doc_boolean"),
     /** An RFC 3339 date-time with an explicit offset ({@code 2026-01-31T12:00:00Z}): immutable, so indexable. */
-    TIMESTAMP("palisade_doc_timestamp");
+    TIMESTAMP("palisade_doc_timestamp", "palisade_doc_timestamp");
 
-    /** The shape {@code palisade_doc_timestamp} indexes; the same text as in its SQL definition. */
-    public static final Pattern RFC3339 = Pattern
-            .compile("^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?([Zz]|[+-]\\d{2}:\\d{2})$");
+    /**
+     * The shape {@code palisade_doc_timestamp} indexes, character for character the pattern of its SQL definition:
+     * every field in the range PostgreSQL accepts (no year 0000, month 13, hour 24, second 60, or offset beyond
+     * +-15:59), so that its cast never fails; the day of the month is checked against the month on both sides too.
+     */
+    public static final Pattern RFC3339 = Pattern.compile("^(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+            + "[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?([Zz]|[+-](0[0-9]|1[0-5]):[0-5][0-9])$");
 
     private final String sqlFunction;
+    private final String legacySqlFunction;
 
-    FieldType(String sqlFunction) {
+    FieldType(String sqlFunction, String legacySqlFunction) {
         this.sqlFunction = sqlFunction;
+        this.legacySqlFunction = legacySqlFunction;
     }
 
-    /** The immutable SQL function of schema 1.3.0 that extracts this type from a jsonb value. */
+    /** The LEAKPROOF function of (data jsonb, path text[]) an index is built on. */
     public String sqlFunction() {
         return sqlFunction;
+    }
+
+    /**
+     * The one-argument function of schema 1.3.0 (of {@code data #> path}; not LEAKPROOF): the indexes of that release
+     * were built on it, and a number's exact (numeric) value is still read by it.
+     */
+    public String legacySqlFunction() {
+        return legacySqlFunction;
     }
 
     /** The name used in the collections file: {@code text}, {@code number}, {@code boolean}, {@code timestamp}. */

@@ -27,16 +27,44 @@ public record IndexField(String path, FieldType type) {
         return data.at(pointer());
     }
 
-    /** The SQL expression the index is built on: {@code palisade_doc_text(data #> '{address,city}')}. */
-    public String sqlExpression() {
-        return sqlExpression("data");
+    /**
+     * The LEAKPROOF expression the index leads with for this field, on the data column named {@code column}
+     * ({@code d.data}): {@code palisade_doc_text(d.data, '{address,city}')}. What a query filters and orders by, so
+     * that PostgreSQL matches it with the index (an alias does not change the expression) and, being LEAKPROOF, uses
+     * it as an index condition under row-level security. For a number it is the float8 key
+     * ({@code palisade_doc_number_key}), which {@link #exactExpression} follows in the index.
+     */
+    public String sqlExpression(String column) {
+        return type.sqlFunction() + "(" + column + ", '" + pathLiteral() + "')";
     }
 
     /**
-     * The same expression on the data column named {@code column} ({@code d.data}): what a query filters and orders
-     * by so that PostgreSQL matches it with the index (an alias does not change the expression).
+     * The field's exact value: the same as {@link #sqlExpression} but for a number, whose exact value is
+     * {@code palisade_doc_number(d.data #> '{total}')} (numeric; schema 1.3.0): a query rechecks a number condition on
+     * it, and the index holds it after the key, so that a unique index is unique on the exact number and an ordering
+     * by the key then the exact value is served by the index alone.
      */
-    public String sqlExpression(String column) {
-        return type.sqlFunction() + "(" + column + " #> '{" + String.join(",", steps()) + "}')";
+    public String exactExpression(String column) {
+        return type == FieldType.NUMBER ? legacyExpression(column) : sqlExpression(column);
+    }
+
+    /** The index's columns for this field, in order: the expression, and for a number then its exact value. */
+    public List<String> indexExpressions(String column) {
+        return type == FieldType.NUMBER
+                ? List.of(sqlExpression(column), exactExpression(column))
+                : List.of(sqlExpression(column));
+    }
+
+    /**
+     * The one expression declared indexes of schema 1.3.0 were built on ({@code palisade_doc_text(data #> '{email}')},
+     * not LEAKPROOF): how the migration recognises an index to rebuild.
+     */
+    public String legacyExpression(String column) {
+        return type.legacySqlFunction() + "(" + column + " #> '" + pathLiteral() + "')";
+    }
+
+    /** The path as a text-array literal. Steps match the collections file's pattern (letters, digits, {@code _}). */
+    private String pathLiteral() {
+        return "{" + String.join(",", steps()) + "}";
     }
 }

@@ -24,7 +24,10 @@ import liquibase.resource.ResourceAccessor;
  * The Liquibase change that makes the database's declared indexes match the collections file: builds each declared
  * index {@code CONCURRENTLY} ({@link DeclaredIndex#createSql()}, {@code tenant_id} first), records its definition's
  * fingerprint as its comment, rebuilds one a failed build left invalid, and drops the retired ones
- * {@code CONCURRENTLY}. It refuses an index whose fields changed under the same name.
+ * {@code CONCURRENTLY}. It refuses an index whose fields changed under the same name. An index schema 1.3.0 built on
+ * its one-argument extractors (not LEAKPROOF) is replaced expand/contract: the new one is built {@code CONCURRENTLY}
+ * beside it ({@link DeclaredIndex#replacementName()}), the old one dropped {@code CONCURRENTLY}, and the new one renamed
+ * to the index's name; a unique index stays enforced throughout (by the old one, then by both, then by the new).
  * <p>
  * The service's changelog ({@code db/changelog/service.yaml} in the API) runs it after the released changelogs, in a
  * {@code runAlways} changeset outside a transaction, so only the process that migrates (the migration Job; dev and
@@ -52,16 +55,24 @@ public class DeclaredIndexesChange implements CustomTaskChange, CustomTaskRollba
             try (Statement st = connection.createStatement()) {
                 for (IndexState.Status status : statuses) {
                     DeclaredIndex index = status.index();
-                    if (status.condition() == IndexState.Condition.INVALID) {
-                        st.execute(DeclaredIndex.dropSql(index.collection(), index.name()));
+                    switch (status.condition()) {
+                        case INVALID -> {
+                            st.execute(DeclaredIndex.dropSql(index.collection(), index.name()));
+                            build(st, index, index.physicalName());
+                        }
+                        case MISSING -> build(st, index, index.physicalName());
+                        case OUTDATED -> {
+                            build(st, index, index.replacementName());
+                            st.execute(DeclaredIndex.dropSql(index.collection(), index.name()));
+                            st.execute("ALTER INDEX " + index.replacementName() + " RENAME TO "
+                                    + index.physicalName());
+                        }
+                        default -> {
+                            // READY: stands as declared
+                        }
                     }
-                    if (status.condition() != IndexState.Condition.READY) {
-                        long started = System.nanoTime();
-                        st.execute(index.createSql());
-                        st.execute("COMMENT ON INDEX " + index.physicalName() + " IS '" + index.fingerprint() + "'");
-                        LOG.infof("Built index %s of collection %s CONCURRENTLY in %d ms", index.name(),
-                                index.collection(), (System.nanoTime() - started) / 1_000_000);
-                    }
+                    // What a replacement interrupted before its rename left behind (a no-op otherwise).
+                    st.execute(DeclaredIndex.dropSql(index.replacementName()));
                 }
                 for (CollectionDeclaration collection : declarations.collections()) {
                     for (String retired : collection.retiredIndexes()) {
@@ -75,11 +86,24 @@ public class DeclaredIndexesChange implements CustomTaskChange, CustomTaskRollba
         }
     }
 
+    /** Builds {@code index} under {@code name} CONCURRENTLY and records its fingerprint; an invalid leftover goes. */
+    private static void build(Statement st, DeclaredIndex index, String name) throws SQLException {
+        long started = System.nanoTime();
+        if (!name.equals(index.physicalName())) {
+            st.execute(DeclaredIndex.dropSql(name));
+        }
+        st.execute(index.createSql(name));
+        st.execute("COMMENT ON INDEX " + name + " IS '" + index.fingerprint() + "'");
+        LOG.infof("Built index %s of collection %s CONCURRENTLY in %d ms", index.name(), index.collection(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
     @Override
     public void rollback(Database database) throws CustomChangeException {
         try (Statement st = connection(database).createStatement()) {
             for (DeclaredIndex index : declarations().indexes()) {
                 st.execute(DeclaredIndex.dropSql(index.collection(), index.name()));
+                st.execute(DeclaredIndex.dropSql(index.replacementName()));
             }
         } catch (SQLException e) {
             throw new CustomChangeException("Dropping the declared document indexes failed (SQL state "

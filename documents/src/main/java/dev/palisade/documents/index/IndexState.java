@@ -13,13 +13,16 @@ import dev.palisade.documents.collection.DeclaredIndex;
 
 /**
  * The declared indexes as PostgreSQL has them: present or missing, valid or not (a failed {@code CONCURRENTLY} build
- * leaves an invalid index behind), and built from this definition or another (the fingerprint in its comment).
+ * leaves an invalid index behind), and built from this definition, from this definition on the extractors of schema
+ * 1.3.0 (to be rebuilt), or from another (the fingerprint in its comment).
  */
 public final class IndexState {
 
     /** How one declared index stands. */
     public enum Condition {
-        READY, MISSING, INVALID, OTHER_DEFINITION
+        READY, MISSING, INVALID,
+        /** The same fields, built on schema 1.3.0's extractors (not LEAKPROOF): the migration rebuilds it. */
+        OUTDATED, OTHER_DEFINITION
     }
 
     /** One declared index and how it stands. */
@@ -31,6 +34,8 @@ public final class IndexState {
                 case READY -> "ready";
                 case MISSING -> "missing (run the migration job to build it)";
                 case INVALID -> "invalid (its build failed; the migration job rebuilds it)";
+                case OUTDATED -> "built on the extractors of schema 1.3.0, which filters cannot use under row-level "
+                        + "security (the migration job builds it anew CONCURRENTLY, then drops the old one)";
                 case OTHER_DEFINITION -> "built from another definition (an index's fields never change in place: "
                         + "declare a new name, retire the old one)";
             };
@@ -62,6 +67,8 @@ public final class IndexState {
                 condition = Condition.MISSING;
             } else if (!(Boolean) found[0]) {
                 condition = Condition.INVALID;
+            } else if (index.legacyFingerprint().equals(found[1])) {
+                condition = Condition.OUTDATED;
             } else if (!index.fingerprint().equals(found[1])) {
                 condition = Condition.OTHER_DEFINITION;
             } else {

@@ -41,8 +41,10 @@ import dev.palisade.tenancy.session.TenantSession;
 /**
  * The query language over the current tenant's documents of one collection: {@code id} (the primary key),
  * {@code version}, {@code createdAt}, {@code updatedAt} and paths into {@code data}; in id order unless asked
- * otherwise. A path a declared index holds is filtered and ordered by exactly the expression the index is built on
- * ({@code palisade_doc_text(d.data #> '{email}')}), so PostgreSQL uses the index. {@code include} of a declared
+ * otherwise. A path a declared index holds is filtered and ordered by exactly the LEAKPROOF expression the index is
+ * built on ({@code palisade_doc_text(d.data, '{email}')}), so PostgreSQL uses the index, as an index condition even
+ * under row-level security; a number by its float8 key ({@code palisade_doc_number_key(d.data, '{total}')}, a loosened
+ * bound) and then its exact value ({@code palisade_doc_number(d.data #> '{total}')}, the recheck). {@code include} of a declared
  * reference attaches the referenced documents, read in one more statement per page whatever its size.
  */
 @ApplicationScoped
@@ -146,7 +148,10 @@ public class DocumentQueries {
             for (IndexField field : index.fields()) {
                 // A path declared in two indexes has one type (the writes check both): the first declaration.
                 if (typed.add(field.path())) {
-                    catalog = catalog.withPath("data." + field.path(), type(field), field.sqlExpression("d.data"));
+                    catalog = field.type() == dev.palisade.documents.collection.FieldType.NUMBER
+                            ? catalog.withPath("data." + field.path(), type(field), field.exactExpression("d.data"),
+                                    field.sqlExpression("d.data"))
+                            : catalog.withPath("data." + field.path(), type(field), field.sqlExpression("d.data"));
                 }
             }
         }

@@ -11,8 +11,9 @@ import dev.palisade.documents.collection.CollectionDeclaration;
 import dev.palisade.documents.collection.DeclaredIndex;
 
 /**
- * Which declared unique index refused a write. Constraint names arrive as PostgreSQL reports them; Citus appends a
- * shard suffix ({@code doc_customers__email_102083}), which is ignored.
+ * Which declared unique index refused a write. Constraint names arrive as PostgreSQL reports them
+ * ({@link DeclaredIndex#isNamed}: a rebuild's name while it is swapped in, and the shard suffix Citus appends, are
+ * the same index).
  */
 @ApplicationScoped
 class UniqueIndexes {
@@ -22,7 +23,7 @@ class UniqueIndexes {
             if (t instanceof ConstraintViolationException cve && cve.getConstraintName() != null) {
                 String name = cve.getConstraintName();
                 return collection.indexes().stream().filter(DeclaredIndex::unique)
-                        .filter(i -> name.equals(i.physicalName()) || name.matches(i.physicalName() + "_\\d+"))
+                        .filter(i -> i.isNamed(name))
                         .findFirst();
             }
         }

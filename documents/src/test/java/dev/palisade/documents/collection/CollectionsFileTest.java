@@ -41,7 +41,12 @@ class CollectionsFileTest {
         DeclaredIndex email = d.find("customers").orElseThrow().indexes().get(0);
         assertTrue(email.unique());
         assertEquals("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS doc_customers__email ON documents (tenant_id, "
-                + "(palisade_doc_text(data #> '{email}'))) WHERE collection = 'customers'", email.createSql());
+                + "(palisade_doc_text(data, '{email}'))) WHERE collection = 'customers'", email.createSql());
+        // A number is indexed by its float8 key (LEAKPROOF comparisons), then by its exact value.
+        assertEquals("CREATE INDEX CONCURRENTLY IF NOT EXISTS doc_orders__by_customer ON documents (tenant_id, "
+                + "(palisade_doc_text(data, '{customerId}')), (palisade_doc_number_key(data, '{total}')), "
+                + "(palisade_doc_number(data #> '{total}'))) WHERE collection = 'orders'",
+                d.find("orders").orElseThrow().indexes().get(0).createSql());
         assertEquals(List.of(new Reference("customerId", "customers")), d.find("orders").orElseThrow().references());
         SchemaCheck schema = d.schemas().get("customers");
         ObjectMapper json = new ObjectMapper();
