@@ -111,7 +111,8 @@ class DocumentIndexTypesTest {
     void numberKeysAgreeAndNoneRaisesAnError() throws Exception {
         List<BigDecimal> numbers = new ArrayList<>(List.of(new BigDecimal("1e400"), new BigDecimal("-1e400"),
                 new BigDecimal("1e-400"), new BigDecimal("-1e-400"), new BigDecimal("2.4703282292062327e-324"),
-                new BigDecimal("2.4703282292062328e-324"), new BigDecimal("4.9406564584124654e-324"),
+                new BigDecimal("2.4703282292062328e-324"),
+                new BigDecimal("2.47032822920623275e-324"), new BigDecimal("4.9406564584124654e-324"),
                 new BigDecimal("1e-310"), new BigDecimal("1.7976931348623157e308"),
                 new BigDecimal("1.7976931348623158e308"), new BigDecimal("-1.7976931348623157e308"),
                 new BigDecimal("100.00000000000000001"), new BigDecimal("100"), new BigDecimal("0.1"),
