@@ -47,7 +47,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PostgresTestResource.class)
 class AppendProtocolTest {
 
-    private static final Pattern ANSWERED = Pattern.compile("RETURN QUERY SELECT '([a-z_]+)'::text");
+    /** An outcome in the function's body: every one is written as a text literal cast to text, nothing else is. */
+    private static final Pattern ANSWERED = Pattern.compile("'([a-z_]+)'::text");
 
     @Inject
     EventsTestSupport support;
