@@ -43,7 +43,10 @@ public class QueryTransactions {
         this.config = config;
     }
 
-    /** Runs {@code work} for the current tenant, bounded by the statement timeout; a {@code SQLException} is thrown as a {@link PersistenceException}. */
+    /**
+     * Runs {@code work} for the current tenant, bounded by the statement timeout; a {@code SQLException} is thrown as
+     * a {@link PersistenceException}.
+     */
     public <T> T run(Work<T> work) {
         if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
             return QuarkusTransaction.requiringNew()
