@@ -42,7 +42,7 @@ public final class QueryRunner {
     /**
      * One page of rows; with {@code query.count()}, also their total.
      *
-     * @param timeout the statement timeout for this query's statements, or {@code null} for the session's
+     * @param timeout the statement timeout for this query's statements, or {@code null} for the transaction's
      * @throws QueryException the query does not fit the catalog
      * @throws QueryTimeoutException the query ran longer than {@code timeout}
      */
@@ -90,12 +90,19 @@ public final class QueryRunner {
         });
     }
 
+    /** Statements run under one statement timeout ({@link #timed}). */
     @FunctionalInterface
-    private interface Work<T> {
+    public interface Work<T> {
         T run() throws SQLException;
     }
 
-    private static <T> T timed(Catalog catalog, Executor executor, Duration timeout, Work<T> work)
+    /**
+     * Runs {@code work} with the transaction's statement timeout set to {@code timeout} and reset after it, so that
+     * the transaction's later statements keep theirs; with {@code null}, as it is (a transaction that was bound with
+     * its timeout, and ends with the query, needs neither round trip). A cancelled statement is a
+     * {@link QueryTimeoutException} either way.
+     */
+    public static <T> T timed(Catalog catalog, Executor executor, Duration timeout, Work<T> work)
             throws SQLException {
         try {
             String previous = null;
@@ -109,7 +116,7 @@ public final class QueryRunner {
             }
             return result;
         } catch (SQLException | RuntimeException e) {
-            if (QueryTimeoutException.isTimeout(e)) {
+            if (QueryTimeoutException.isTimeout(e) && !(e instanceof QueryTimeoutException)) {
                 throw new QueryTimeoutException(catalog.collection(), e);
             }
             throw e;

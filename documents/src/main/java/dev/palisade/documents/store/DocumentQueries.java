@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +33,7 @@ import dev.palisade.query.Scope;
 import dev.palisade.query.Statement;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.query.NativeExecutor;
-import dev.palisade.tenancy.query.QueryConfig;
+import dev.palisade.tenancy.query.QueryTransactions;
 import dev.palisade.tenancy.session.TenantSession;
 
 /**
@@ -59,14 +57,14 @@ public class DocumentQueries {
 
     private final dev.palisade.documents.collection.Collections collections;
     private final TenantSession session;
-    private final QueryConfig config;
+    private final QueryTransactions transactions;
     private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
 
     DocumentQueries(dev.palisade.documents.collection.Collections collections, TenantSession session,
-            QueryConfig config) {
+            QueryTransactions transactions) {
         this.collections = collections;
         this.session = session;
-        this.config = config;
+        this.transactions = transactions;
     }
 
     /** The fields of {@code collection}; an undeclared one is an {@code UnknownCollectionException}. */
@@ -103,37 +101,26 @@ public class DocumentQueries {
     }
 
     /** One page of documents, each with the referenced documents {@code include} names (one statement each). */
-    @Transactional
     public Page page(String collection, Query query, Set<String> include) {
         Catalog catalog = catalog(collection);
         List<Reference> references = references(collection, include, query);
-        TenantId tenant = session.bind();
-        Executor executor = new NativeExecutor(session.entityManager());
-        try {
-            Page page = QueryRunner.page(catalog, query, scope(collection, tenant), executor,
-                    config.statementTimeout());
+        return transactions.run((tenant, timeout) -> {
+            Executor executor = new NativeExecutor(session.entityManager());
+            Page page = QueryRunner.page(catalog, query, scope(collection, tenant), executor, timeout);
             List<Map<String, Object>> items = new ArrayList<>(page.items().stream().map(DocumentQueries::ordered)
                     .toList());
             for (Reference reference : references) {
                 attach(items, reference, executor, tenant);
             }
             return new Page(items, page.next(), page.total());
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
+        });
     }
 
     /** Groups of documents with their aggregates. */
-    @Transactional
     public Groups groups(String collection, Query query) {
         Catalog catalog = catalog(collection);
-        TenantId tenant = session.bind();
-        try {
-            return QueryRunner.groups(catalog, query, scope(collection, tenant),
-                    new NativeExecutor(session.entityManager()), config.statementTimeout());
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
+        return transactions.run((tenant, timeout) -> QueryRunner.groups(catalog, query, scope(collection, tenant),
+                new NativeExecutor(session.entityManager()), timeout));
     }
 
     private static Catalog catalog(CollectionDeclaration declared) {

@@ -12,8 +12,6 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import dev.palisade.events.EventStoreUnavailableException;
 import dev.palisade.events.FeedQuery;
 import dev.palisade.query.Catalog;
@@ -29,7 +27,7 @@ import dev.palisade.query.Scope;
 import dev.palisade.query.Statement;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.query.QueryConfig;
-import dev.palisade.tenancy.session.TenantSession;
+import dev.palisade.tenancy.query.QueryTransactions;
 
 /**
  * The feed with the query language: filters on {@code type}, {@code streamId}, {@code version}, {@code eventId},
@@ -60,12 +58,12 @@ public class FeedQueries {
             """;
 
     private final DataSource dataSource;
-    private final TenantSession session;
+    private final QueryTransactions transactions;
     private final QueryConfig config;
 
-    FeedQueries(DataSource dataSource, TenantSession session, QueryConfig config) {
+    FeedQueries(DataSource dataSource, QueryTransactions transactions, QueryConfig config) {
         this.dataSource = dataSource;
-        this.session = session;
+        this.transactions = transactions;
         this.config = config;
     }
 
@@ -104,7 +102,16 @@ public class FeedQueries {
         Query page = query.orderBy(List.of()).limit(feed.limit()).after(null).select(select);
         QueryRunner.validate(CATALOG, page);
         try {
-            return QuarkusTransaction.joiningExisting().call(() -> inTransaction(feed, page));
+            return transactions.run((tenant, timeout) -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    JdbcExecutor executor = new JdbcExecutor(connection);
+                    return QueryRunner.timed(CATALOG, executor, timeout, () -> read(feed, page, tenant, executor));
+                } catch (SQLException e) {
+                    throw EventStoreUnavailableException.of("Reading the feed", e);
+                }
+            });
+        } catch (QueryTimeoutException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (QueryTimeoutException.isTimeout(e)) {
                 throw new QueryTimeoutException(CATALOG.collection(), e);
@@ -113,39 +120,25 @@ public class FeedQueries {
         }
     }
 
-    private FeedPage inTransaction(FeedQuery feed, Query query) {
-        try {
-            TenantId tenant = session.bind();
-            try (Connection connection = dataSource.getConnection()) {
-                JdbcExecutor executor = new JdbcExecutor(connection);
-                executor.rows(new Statement("SELECT set_config('statement_timeout', ?, true)",
-                        List.of(config.statementTimeout().toMillis() + "ms")));
-                List<Object> params = new ArrayList<>();
-                String bounds = bounds(feed, tenant, params);
-                params.add(config.feedWindow());
-                Object[] window = executor.rows(new Statement(WINDOW.formatted(bounds), params)).get(0);
-                long scanned = ((Number) window[0]).longValue();
-                if (scanned == 0) {
-                    return new FeedPage(List.of(), null, query.count() ? 0L : null);
-                }
-                // The window ends at a position committed with every lower one: the page below sees all of it.
-                long end = ((Number) window[1]).longValue();
-                List<Object> scopeParams = new ArrayList<>();
-                String scope = bounds(feed, tenant, scopeParams) + " AND e.position <= ?";
-                scopeParams.add(end);
-                Page page = QueryRunner.page(CATALOG, query.counted(false), new Scope(scope, scopeParams), executor,
-                        null);
-                Long next = page.next() != null
-                        ? position(page.items().get(page.items().size() - 1))
-                        : scanned == config.feedWindow() ? (Long) end : null;
-                return new FeedPage(page.items(), next, query.count() ? total(feed, tenant, query, executor) : null);
-            }
-        } catch (SQLException e) {
-            if (QueryTimeoutException.isTimeout(e)) {
-                throw new QueryTimeoutException(CATALOG.collection(), e);
-            }
-            throw EventStoreUnavailableException.of("Reading the feed", e);
+    private FeedPage read(FeedQuery feed, Query query, TenantId tenant, JdbcExecutor executor) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String bounds = bounds(feed, tenant, params);
+        params.add(config.feedWindow());
+        Object[] window = executor.rows(new Statement(WINDOW.formatted(bounds), params)).get(0);
+        long scanned = ((Number) window[0]).longValue();
+        if (scanned == 0) {
+            return new FeedPage(List.of(), null, query.count() ? 0L : null);
         }
+        // The window ends at a position committed with every lower one: the page below sees all of it.
+        long end = ((Number) window[1]).longValue();
+        List<Object> scopeParams = new ArrayList<>();
+        String scope = bounds(feed, tenant, scopeParams) + " AND e.position <= ?";
+        scopeParams.add(end);
+        Page page = QueryRunner.page(CATALOG, query.counted(false), new Scope(scope, scopeParams), executor, null);
+        Long next = page.next() != null
+                ? position(page.items().get(page.items().size() - 1))
+                : scanned == config.feedWindow() ? (Long) end : null;
+        return new FeedPage(page.items(), next, query.count() ? total(feed, tenant, query, executor) : null);
     }
 
     /** Every match after {@code after}, beyond the window: bounded by the statement timeout alone. */

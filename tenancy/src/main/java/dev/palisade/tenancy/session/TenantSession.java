@@ -3,6 +3,7 @@ package dev.palisade.tenancy.session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -60,8 +61,30 @@ public class TenantSession {
         return tenant;
     }
 
+    /**
+     * Binds the current transaction, which must not be bound yet, to the current tenant and bounds every later
+     * statement of it by {@code statementTimeout}: both settings in the one binding statement, so the bound costs
+     * no round trip of its own. Like the binding, the timeout is transaction-local and lasts until the transaction
+     * ends, so this is for a transaction that ends with the work it bounds, e.g. a query's own
+     * ({@code QueryTransactions}). Otherwise as {@link #bind()}.
+     *
+     * @throws IllegalStateException no tenant is current, no transaction active, or it is bound already
+     */
+    public TenantId bind(Duration statementTimeout) {
+        TenantId tenant = CurrentTenant.require();
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("tenant data is only reachable inside an active transaction");
+        }
+        transactionTenant.followWithTimeout(tenant, statementTimeout);
+        filter.apply(entityManager.unwrap(Session.class));
+        return tenant;
+    }
+
     private static final String BIND = """
             SELECT set_config('app.tenant_id', ?, true)
+            """;
+    private static final String BIND_WITH_TIMEOUT = """
+            SELECT set_config('app.tenant_id', ?, true), set_config('statement_timeout', ?, true)
             """;
 
     /**
@@ -75,8 +98,20 @@ public class TenantSession {
      * {@code set_config(..., true)}: a move to {@code SET LOCAL} is a change of this method alone.
      */
     public static void bind(Connection connection, TenantId tenant) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(BIND)) {
+        bind(connection, tenant, null);
+    }
+
+    /**
+     * {@link #bind(Connection, TenantId)}, and with a {@code statementTimeout} (unless {@code null}) set in the same
+     * statement, transaction-local too: PostgreSQL cancels any later statement of the transaction that runs longer
+     * (SQLSTATE 57014).
+     */
+    public static void bind(Connection connection, TenantId tenant, Duration statementTimeout) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(statementTimeout == null ? BIND : BIND_WITH_TIMEOUT)) {
             st.setString(1, tenant.value());
+            if (statementTimeout != null) {
+                st.setString(2, statementTimeout.toMillis() + "ms");
+            }
             st.executeQuery().close();
         }
     }

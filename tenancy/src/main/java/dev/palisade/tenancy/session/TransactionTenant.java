@@ -2,6 +2,7 @@ package dev.palisade.tenancy.session;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ public class TransactionTenant {
 
     private static final Logger LOG = Logger.getLogger(TransactionTenant.class);
     private static final String KEY = TransactionTenant.class.getName();
+    private static final String TIMEOUT = KEY + ".statementTimeout";
 
     private final TransactionSynchronizationRegistry transactions;
     private final DataSource dataSource;
@@ -68,10 +70,34 @@ public class TransactionTenant {
         if (binding() != null) {
             return;
         }
+        bindNow(tenant);
+    }
+
+    /**
+     * Binds the active transaction, not bound yet, to {@code tenant} with every later statement of the transaction
+     * bounded by {@code statementTimeout}, both in the one binding statement; see
+     * {@link TenantSession#bind(Duration)}.
+     *
+     * @throws IllegalStateException no transaction is active, or it is bound already (its binding statement has run)
+     */
+    void followWithTimeout(TenantId tenant, Duration statementTimeout) {
+        if (!active()) {
+            throw new IllegalStateException("a statement timeout is bound with a transaction: none is active");
+        }
+        requireOwnable(tenant);
+        if (binding() != null) {
+            throw new IllegalStateException("this transaction is bound already: a statement timeout is bound by the "
+                    + "statement that binds it, so bind it first");
+        }
+        transactions.putResource(TIMEOUT, statementTimeout);
+        bindNow(tenant);
+    }
+
+    private void bindNow(TenantId tenant) {
         try (Connection connection = dataSource.getConnection()) {
             // Taking the transaction's first connection binds it already (BindOnAcquire): tenant is current.
             if (binding() == null) {
-                TenantSession.bind(connection, tenant);
+                TenantSession.bind(connection, tenant, timeout());
                 transactions.putResource(KEY, tenant);
             }
         } catch (SQLException e) {
@@ -89,7 +115,7 @@ public class TransactionTenant {
             return;
         }
         try {
-            TenantSession.bind(connection, tenant.get());
+            TenantSession.bind(connection, tenant.get(), timeout());
             transactions.putResource(KEY, tenant.get());
         } catch (SQLException | RuntimeException e) {
             // Throwing here would hand the pool a connection that is both enlisted and returned. The transaction
@@ -99,6 +125,11 @@ public class TransactionTenant {
                     e instanceof SQLException sql ? sql.getSQLState() : "none");
             transactions.setRollbackOnly();
         }
+    }
+
+    /** The statement timeout the transaction is to be bound with, if any ({@link #followWithTimeout}). */
+    private Duration timeout() {
+        return (Duration) transactions.getResource(TIMEOUT);
     }
 
     private TenantId binding() {

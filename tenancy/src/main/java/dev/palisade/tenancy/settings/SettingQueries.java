@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -25,7 +24,7 @@ import dev.palisade.query.Statement;
 import dev.palisade.tenancy.NotFoundException;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.query.NativeExecutor;
-import dev.palisade.tenancy.query.QueryConfig;
+import dev.palisade.tenancy.query.QueryTransactions;
 import dev.palisade.tenancy.session.TenantSession;
 import dev.palisade.tenancy.workspace.Workspaces;
 
@@ -46,12 +45,12 @@ public class SettingQueries {
 
     private final TenantSession session;
     private final Workspaces workspaces;
-    private final QueryConfig config;
+    private final QueryTransactions transactions;
 
-    SettingQueries(TenantSession session, Workspaces workspaces, QueryConfig config) {
+    SettingQueries(TenantSession session, Workspaces workspaces, QueryTransactions transactions) {
         this.session = session;
         this.workspaces = workspaces;
-        this.config = config;
+        this.transactions = transactions;
     }
 
     private static Catalog catalog(String name, String from) {
@@ -63,26 +62,15 @@ public class SettingQueries {
     }
 
     /** One page of the scope's configs; a workspace that is not the tenant's is not found. */
-    @Transactional
     public Page page(SettingScope scope, Query query) {
-        TenantId tenant = session.bind();
-        try {
-            return QueryRunner.page(catalog(scope), query, scope(scope, tenant), executor(), config.statementTimeout());
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
-        }
+        return transactions.run((tenant, timeout) -> QueryRunner.page(catalog(scope), query, scope(scope, tenant),
+                executor(), timeout));
     }
 
     /** Groups of the scope's configs. */
-    @Transactional
     public Groups groups(SettingScope scope, Query query) {
-        TenantId tenant = session.bind();
-        try {
-            return QueryRunner.groups(catalog(scope), query, scope(scope, tenant), executor(),
-                    config.statementTimeout());
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
-        }
+        return transactions.run((tenant, timeout) -> QueryRunner.groups(catalog(scope), query, scope(scope, tenant),
+                executor(), timeout));
     }
 
     private NativeExecutor executor() {

@@ -1,14 +1,13 @@
 package dev.palisade.tenancy.workspace;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import dev.palisade.query.Catalog;
 import dev.palisade.query.Field;
@@ -21,7 +20,7 @@ import dev.palisade.query.QueryRunner;
 import dev.palisade.query.Scope;
 import dev.palisade.tenancy.TenantId;
 import dev.palisade.tenancy.query.NativeExecutor;
-import dev.palisade.tenancy.query.QueryConfig;
+import dev.palisade.tenancy.query.QueryTransactions;
 import dev.palisade.tenancy.session.TenantSession;
 import dev.palisade.tenancy.settings.SettingQueries;
 
@@ -44,28 +43,21 @@ public class WorkspaceQueries {
             .defaultOrder(Order.asc("slug"));
 
     private final TenantSession session;
-    private final QueryConfig config;
+    private final QueryTransactions transactions;
 
-    WorkspaceQueries(TenantSession session, QueryConfig config) {
+    WorkspaceQueries(TenantSession session, QueryTransactions transactions) {
         this.session = session;
-        this.config = config;
+        this.transactions = transactions;
     }
 
     /** One page of workspaces; {@code includeConfigs} adds each one's {@code configs}. */
-    @Transactional
     public Page page(Query query, boolean includeConfigs) {
-        try {
-            return read(query, includeConfigs);
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
-        }
+        return transactions.run((tenant, timeout) -> read(tenant, timeout, query, includeConfigs));
     }
 
-    private Page read(Query query, boolean includeConfigs) throws SQLException {
-        TenantId tenant = session.bind();
-        EntityManager em = session.entityManager();
-        NativeExecutor executor = new NativeExecutor(em);
-        Page page = QueryRunner.page(CATALOG, query, scope(tenant), executor, config.statementTimeout());
+    private Page read(TenantId tenant, Duration timeout, Query query, boolean includeConfigs) throws SQLException {
+        NativeExecutor executor = new NativeExecutor(session.entityManager());
+        Page page = QueryRunner.page(CATALOG, query, scope(tenant), executor, timeout);
         if (!includeConfigs || page.items().isEmpty()) {
             return page;
         }
@@ -85,15 +77,9 @@ public class WorkspaceQueries {
     }
 
     /** Groups of workspaces with their aggregates. */
-    @Transactional
     public Groups groups(Query query) {
-        TenantId tenant = session.bind();
-        try {
-            return QueryRunner.groups(CATALOG, query, scope(tenant), new NativeExecutor(session.entityManager()),
-                    config.statementTimeout());
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException(e);
-        }
+        return transactions.run((tenant, timeout) -> QueryRunner.groups(CATALOG, query, scope(tenant),
+                new NativeExecutor(session.entityManager()), timeout));
     }
 
     private static Scope scope(TenantId tenant) {

@@ -3,6 +3,9 @@ package dev.palisade.tenancy.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -77,6 +80,33 @@ class TenantSessionTest {
         assertEquals("", QuarkusTransaction.requiringNew().call(this::boundTenant));
     }
 
+    /** The query timeout rides on the binding statement: both settings set, for that transaction only. */
+    @Test
+    void bindingWithAStatementTimeoutSetsBothForThisTransactionOnly() {
+        String before = QuarkusTransaction.requiringNew().call(this::statementTimeout);
+        String[] seen = scope.call(ACME, () -> QuarkusTransaction.requiringNew().call(() -> {
+            assertEquals(ACME, session.bind(Duration.ofMillis(1234)));
+            return new String[]{boundTenant(), statementTimeout(), String.valueOf(backendPid())};
+        }));
+        assertEquals("acme", seen[0]);
+        assertEquals("1234ms", seen[1]);
+        assertEquals(before, QuarkusTransaction.requiringNew().call(this::statementTimeout),
+                "the next transaction on the pooled connection has the server's timeout again");
+        assertEquals(seen[2], String.valueOf(QuarkusTransaction.requiringNew().call(this::backendPid)),
+                "the test only proves something if both transactions used the same connection");
+    }
+
+    /** A timeout bound with the binding needs the binding still to come: afterwards it would be a statement more. */
+    @Test
+    void aTransactionBoundAlreadyIsNotBoundWithATimeoutAfterwards() {
+        IllegalStateException late = assertThrows(IllegalStateException.class,
+                () -> scope.run(ACME, () -> QuarkusTransaction.requiringNew().run(() -> {
+                    session.bind();
+                    session.bind(Duration.ofSeconds(1));
+                })));
+        assertTrue(late.getMessage().contains("bound already"), late.getMessage());
+    }
+
     @Test
     void bindingNeedsATenantAndATransaction() {
         assertThrows(NoTenantException.class, () -> QuarkusTransaction.requiringNew().run(session::bind));
@@ -89,6 +119,11 @@ class TenantSessionTest {
         Object value = entityManager.createNativeQuery("SELECT coalesce(current_setting('app.tenant_id', true), '')")
                 .getSingleResult();
         return value.toString();
+    }
+
+    private String statementTimeout() {
+        return entityManager.createNativeQuery("SELECT current_setting('statement_timeout')").getSingleResult()
+                .toString();
     }
 
     private long backendPid() {
