@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A declared index of a collection: a real PostgreSQL index on the documents table, {@code tenant_id} first, then
@@ -47,7 +48,39 @@ public record DeclaredIndex(String collection, String name, List<IndexField> fie
      * old one is dropped.
      */
     public String replacementName() {
-        return "doc_next_" + fingerprint().substring(fingerprint().indexOf(':') + 1);
+        return "doc_next_" + fingerprintHex();
+    }
+
+    /**
+     * The names of this index's extended statistics objects, one per field, in order:
+     * {@code doc_stats_<fingerprint>_<n>} (statistics are named apart from relations; the fingerprint ties them to
+     * this definition, so the migration finds those of an index that is gone).
+     */
+    public List<String> statisticsNames() {
+        String prefix = statisticsPrefix(fingerprint());
+        return IntStream.rangeClosed(1, fields.size()).mapToObj(n -> prefix + n).toList();
+    }
+
+    /** What the names of the statistics objects of the index whose fingerprint is {@code fingerprint} start with. */
+    public static String statisticsPrefix(String fingerprint) {
+        return "doc_stats_" + fingerprint.substring(fingerprint.indexOf(':') + 1) + "_";
+    }
+
+    /**
+     * The statements that give the planner statistics on each field's expression within the collection:
+     * {@code CREATE STATISTICS IF NOT EXISTS doc_stats_<fingerprint>_1 ON collection, (palisade_doc_boolean(data,
+     * '{paid}')) FROM documents}. PostgreSQL keeps no statistics of a partial index's expressions, so without them a
+     * filter on a declared path is priced at a default share of the rows; with them, and the collection beside the
+     * expression, an equality, a one-sided range and a bare boolean are priced from the data, under row-level security
+     * too (the extractors and their comparisons are LEAKPROOF). Only the expression a query filters by (a number's
+     * float8 key, not its exact value, whose numeric comparisons PostgreSQL would not price under row-level security).
+     */
+    public List<String> createStatisticsSql() {
+        List<String> names = statisticsNames();
+        return IntStream.range(0, fields.size())
+                .mapToObj(i -> "CREATE STATISTICS IF NOT EXISTS " + names.get(i) + " ON collection, ("
+                        + fields.get(i).sqlExpression("data") + ") FROM documents")
+                .toList();
     }
 
     /**
@@ -103,6 +136,11 @@ public record DeclaredIndex(String collection, String name, List<IndexField> fie
      */
     public String legacyFingerprint() {
         return fingerprint(createSql(physicalName(), fields.stream().map(f -> f.legacyExpression("data")).toList()));
+    }
+
+    /** The fingerprint's hex digits (16), for names. */
+    private String fingerprintHex() {
+        return fingerprint().substring(fingerprint().indexOf(':') + 1);
     }
 
     private static String fingerprint(String definition) {

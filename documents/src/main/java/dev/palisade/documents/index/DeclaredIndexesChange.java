@@ -28,6 +28,7 @@ import liquibase.resource.ResourceAccessor;
  * its one-argument extractors (not LEAKPROOF) is replaced expand/contract: the new one is built {@code CONCURRENTLY}
  * beside it ({@link DeclaredIndex#replacementName()}), the old one dropped {@code CONCURRENTLY}, and the new one renamed
  * to the index's name; a unique index stays enforced throughout (by the old one, then by both, then by the new).
+ * Each declared index's fields get planner statistics ({@link IndexStatistics}), dropped once their index is gone.
  * <p>
  * The service's changelog ({@code db/changelog/service.yaml} in the API) runs it after the released changelogs, in a
  * {@code runAlways} changeset outside a transaction, so only the process that migrates (the migration Job; dev and
@@ -80,6 +81,11 @@ public class DeclaredIndexesChange implements CustomTaskChange, CustomTaskRollba
                     }
                 }
             }
+            IndexStatistics.dropOrphans(connection, declarations.indexes());
+            List<String> created = IndexStatistics.create(connection, declarations.indexes());
+            if (!created.isEmpty()) {
+                LOG.infof("Created the planner statistics %s of the declared indexes and analyzed documents", created);
+            }
         } catch (SQLException e) {
             throw new CustomChangeException("Building the declared document indexes failed (SQL state "
                     + e.getSQLState() + ").", e);
@@ -105,6 +111,7 @@ public class DeclaredIndexesChange implements CustomTaskChange, CustomTaskRollba
                 st.execute(DeclaredIndex.dropSql(index.collection(), index.name()));
                 st.execute(DeclaredIndex.dropSql(index.replacementName()));
             }
+            IndexStatistics.dropOrphans(st.getConnection(), List.of());
         } catch (SQLException e) {
             throw new CustomChangeException("Dropping the declared document indexes failed (SQL state "
                     + e.getSQLState() + ").", e);
