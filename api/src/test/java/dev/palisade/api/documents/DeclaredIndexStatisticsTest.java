@@ -83,6 +83,18 @@ class DeclaredIndexStatisticsTest {
         assertFalse(found.containsKey(orphan), "no standing index has its fingerprint: " + found);
     }
 
+    @Test
+    void theRollbackDropsTheStatisticsWithTheIndexes() throws Exception {
+        try (Connection owner = TestSql.owner()) {
+            new DeclaredIndexesChange().rollback(DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(owner)));
+        }
+        assertTrue(statistics().keySet().stream().noneMatch(n -> n.startsWith("doc_stats_")), statistics()::toString);
+        migrate();
+        assertEquals(collections.declarations().indexes().stream().mapToInt(i -> i.fields().size()).sum(),
+                statistics().keySet().stream().filter(n -> n.startsWith("doc_stats_")).count());
+    }
+
     private static void migrate() throws Exception {
         try (Connection owner = TestSql.owner()) {
             new DeclaredIndexesChange().execute(DatabaseFactory.getInstance()

@@ -47,6 +47,15 @@ class CollectionsFileTest {
                 + "(palisade_doc_text(data, '{customerId}')), (palisade_doc_number_key(data, '{total}')), "
                 + "(palisade_doc_number(data #> '{total}'))) WHERE collection = 'orders'",
                 d.find("orders").orElseThrow().indexes().get(0).createSql());
+        // Planner statistics per field, on the expression a query filters by, beside the collection.
+        DeclaredIndex byCustomer = d.find("orders").orElseThrow().indexes().get(0);
+        String prefix = DeclaredIndex.statisticsPrefix(byCustomer.fingerprint());
+        assertEquals(List.of("CREATE STATISTICS IF NOT EXISTS " + prefix + "1 ON collection, "
+                + "(palisade_doc_text(data, '{customerId}')) FROM documents",
+                "CREATE STATISTICS IF NOT EXISTS " + prefix
+                        + "2 ON collection, (palisade_doc_number_key(data, '{total}')) FROM documents"),
+                byCustomer.createStatisticsSql());
+        assertTrue(prefix.matches("doc_stats_[0-9a-f]{16}_"), prefix);
         assertEquals(List.of(new Reference("customerId", "customers")), d.find("orders").orElseThrow().references());
         SchemaCheck schema = d.schemas().get("customers");
         ObjectMapper json = new ObjectMapper();
