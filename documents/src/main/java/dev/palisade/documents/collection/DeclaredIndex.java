@@ -69,10 +69,10 @@ public record DeclaredIndex(String collection, String name, List<IndexField> fie
     /**
      * The statements that give the planner statistics on each field's expression within the collection:
      * {@code CREATE STATISTICS IF NOT EXISTS doc_stats_<fingerprint>_1 ON collection, (palisade_doc_boolean(data,
-     * '{paid}')) FROM documents}. PostgreSQL keeps no statistics of a partial index's expressions, so without them a
+     * '{paid}')) FROM documents}. PostgreSQL ignores the statistics of a partial index's expressions, so without them a
      * filter on a declared path is priced at a default share of the rows; with them, and the collection beside the
      * expression, an equality, a one-sided range and a bare boolean are priced from the data, under row-level security
-     * too (the extractors and their comparisons are LEAKPROOF). Only the expression a query filters by (a number's
+     * too (the comparisons on the extractors are LEAKPROOF). Only the expression a query filters by (a number's
      * float8 key, not its exact value, whose numeric comparisons PostgreSQL would not price under row-level security).
      */
     public List<String> createStatisticsSql() {
