@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,8 @@ import dev.palisade.testing.TestDatabase;
  * stops the tenant on the other, although the other had the key cached as valid, and ends the other replica's open
  * subscriptions of that tenant or key (only those); events appended through both reach
  * the feed and the live subscribers of both, in one gap-free order; the expected version holds across replicas.
+ * The tests share one migrated database and one pair of replicas (each test has its own tenants), whose fallback poll
+ * is pushed out of the tests' reach: what reaches the other replica in time came by notification.
  */
 class ReplicasIT {
 
@@ -39,174 +43,160 @@ class ReplicasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final System.Logger LOG = System.getLogger(ReplicasIT.class.getName());
 
-    @Test
-    void suspensionAndRevocationReachEveryReplica() throws Exception {
-        try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN))) {
-                assertEquals(0, job.awaitExit(PATIENCE), job.output());
-            }
-            try (ServiceProcess one = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN));
-                    ServiceProcess two = ServiceProcess.start(ServiceProcess.replicaEnv(db, ADMIN))) {
-                one.awaitStatus("/q/health/ready", 200, PATIENCE);
-                two.awaitStatus("/q/health/ready", 200, PATIENCE);
-                HttpResponse<String> created = one.send("POST", "/admin/tenants",
-                        "{\"id\":\"replicated\",\"name\":\"Replicated\"}", "Authorization", "Bearer " + ADMIN);
-                assertEquals(201, created.statusCode(), created.body());
-                String key = field(created.body(), "secret");
-                String keyId = field(created.body().substring(created.body().indexOf("apiKey")), "id");
-                String[] tenant = {"X-Tenant-ID", "replicated", "Authorization", "Bearer " + key};
+    private static TestDatabase db;
+    private static ServiceProcess one;
+    private static ServiceProcess two;
 
-                assertEquals(200, two.send("GET", "/workspaces", null, tenant).statusCode(), "key now cached on two");
+    @BeforeAll
+    static void twoReplicasOnOneMigratedDatabase() throws Exception {
+        db = TestDatabase.provision();
+        ServiceProcess.migrate(db, PATIENCE);
+        Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
+        env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
+        one = ServiceProcess.start(env);
+        two = ServiceProcess.start(env);
+        one.awaitStatus("/q/health/ready", 200, PATIENCE);
+        two.awaitStatus("/q/health/ready", 200, PATIENCE);
+    }
 
-                one.send("POST", "/admin/tenants/replicated/suspend", null, "Authorization", "Bearer " + ADMIN);
-                assertEquals(403, eventually(two, 403, tenant), "the suspension reaches the other replica");
-                one.send("POST", "/admin/tenants/replicated/reactivate", null, "Authorization", "Bearer " + ADMIN);
-                assertEquals(200, eventually(two, 200, tenant), "so does the reactivation");
-
-                HttpResponse<String> revoked = one.send("DELETE", "/admin/tenants/replicated/api-keys/" + keyId, null,
-                        "Authorization", "Bearer " + ADMIN);
-                assertEquals(204, revoked.statusCode(), revoked.body());
-                assertEquals(401, eventually(two, 401, tenant), "the revocation reaches the other replica");
+    @AfterAll
+    static void stopReplicas() throws Exception {
+        for (AutoCloseable closing : new AutoCloseable[]{one, two, db}) {
+            if (closing != null) {
+                closing.close();
             }
         }
     }
 
     @Test
+    void suspensionAndRevocationReachEveryReplica() throws Exception {
+        HttpResponse<String> created = one.send("POST", "/admin/tenants",
+                "{\"id\":\"replicated\",\"name\":\"Replicated\"}", "Authorization", "Bearer " + ADMIN);
+        assertEquals(201, created.statusCode(), created.body());
+        String key = field(created.body(), "secret");
+        String keyId = field(created.body().substring(created.body().indexOf("apiKey")), "id");
+        String[] tenant = {"X-Tenant-ID", "replicated", "Authorization", "Bearer " + key};
+
+        assertEquals(200, two.send("GET", "/workspaces", null, tenant).statusCode(), "key now cached on two");
+
+        one.send("POST", "/admin/tenants/replicated/suspend", null, "Authorization", "Bearer " + ADMIN);
+        assertEquals(403, eventually(two, 403, tenant), "the suspension reaches the other replica");
+        one.send("POST", "/admin/tenants/replicated/reactivate", null, "Authorization", "Bearer " + ADMIN);
+        assertEquals(200, eventually(two, 200, tenant), "so does the reactivation");
+
+        HttpResponse<String> revoked = one.send("DELETE", "/admin/tenants/replicated/api-keys/" + keyId, null,
+                "Authorization", "Bearer " + ADMIN);
+        assertEquals(204, revoked.statusCode(), revoked.body());
+        assertEquals(401, eventually(two, 401, tenant), "the revocation reaches the other replica");
+    }
+
+    @Test
     void eventsAppendedThroughBothReplicasFormOneFeedThatSubscribersOfBothSee() throws Exception {
-        try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN))) {
-                assertEquals(0, job.awaitExit(PATIENCE), job.output());
-            }
-            // The fallback poll is pushed out of the test's reach: only the notification one replica's append sends
-            // through PostgreSQL can wake the other replica's subscriber in time.
-            Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
-            env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
-            try (ServiceProcess one = ServiceProcess.start(env);
-                    ServiceProcess two = ServiceProcess.start(env)) {
-                one.awaitStatus("/q/health/ready", 200, PATIENCE);
-                two.awaitStatus("/q/health/ready", 200, PATIENCE);
-                String[] tenant = register(one, "streams");
-                int writers = 4;
-                int appendsPerWriter = 20;
-                int total = writers * appendsPerWriter * 2;
+        String[] tenant = register(one, "streams");
+        int writers = 4;
+        int appendsPerWriter = 20;
+        int total = writers * appendsPerWriter * 2;
 
-                try (SseStream onOne = SseStream.open(one.uri("/events/subscribe?after=0"), tenant);
-                        SseStream onTwo = SseStream.open(two.uri("/events/subscribe?after=0"), tenant)) {
-                    assertEquals(200, onOne.status());
-                    assertEquals(200, onTwo.status());
-                    ExecutorService pool = Executors.newFixedThreadPool(writers);
-                    try {
-                        List<Future<?>> done = new ArrayList<>();
-                        for (int w = 0; w < writers; w++) {
-                            ServiceProcess via = w % 2 == 0 ? one : two;
-                            String own = "/streams/writer-" + w + "/events";
-                            done.add(pool.submit(() -> {
-                                for (int i = 0; i < appendsPerWriter; i++) {
-                                    assertAppended(via.send("POST", own, append("\"any\""), tenant));
-                                    assertAppended(via.send("POST", "/streams/shared/events", append("\"any\""),
-                                            tenant));
-                                }
-                                return null;
-                            }));
+        try (SseStream onOne = SseStream.open(one.uri("/events/subscribe?after=0"), tenant);
+                SseStream onTwo = SseStream.open(two.uri("/events/subscribe?after=0"), tenant)) {
+            assertEquals(200, onOne.status());
+            assertEquals(200, onTwo.status());
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    ServiceProcess via = w % 2 == 0 ? one : two;
+                    String own = "/streams/writer-" + w + "/events";
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < appendsPerWriter; i++) {
+                            assertAppended(via.send("POST", own, append("\"any\""), tenant));
+                            assertAppended(via.send("POST", "/streams/shared/events", append("\"any\""),
+                                    tenant));
                         }
-                        for (Future<?> writer : done) {
-                            writer.get(2, TimeUnit.MINUTES);
-                        }
-                    } finally {
-                        pool.shutdownNow();
-                    }
-
-                    List<Long> seenOnOne = positions(onOne, total);
-                    List<Long> seenOnTwo = positions(onTwo, total);
-                    assertStrictlyIncreasing(seenOnOne);
-                    assertEquals(seenOnOne, seenOnTwo, "both replicas' subscribers see the same events in one order");
-                    JsonNode feed = JSON.readTree(two.send("GET", "/events?after=0&limit=1000", null, tenant).body());
-                    List<Long> fed = new ArrayList<>();
-                    feed.get("events").forEach(e -> fed.add(e.get("position").asLong()));
-                    assertEquals(seenOnOne, fed, "the feed read from either replica holds exactly what was pushed");
+                        return null;
+                    }));
                 }
-                JsonNode shared = JSON.readTree(
-                        one.send("GET", "/streams/shared/events?limit=1000", null, tenant).body());
-                List<Long> versions = new ArrayList<>();
-                shared.get("events").forEach(e -> versions.add(e.get("version").asLong()));
-                assertEquals(LongStream.rangeClosed(1, writers * appendsPerWriter).boxed().toList(), versions,
-                        "a stream written through both replicas has versions 1..n, no gap, no duplicate");
-
-                for (int round = 0; round < 10; round++) {
-                    String path = "/streams/race-" + round + "/events";
-                    CompletableFuture<HttpResponse<String>> viaOne = CompletableFuture
-                            .supplyAsync(() -> post(one, path, append("\"no_stream\""), tenant));
-                    CompletableFuture<HttpResponse<String>> viaTwo = CompletableFuture
-                            .supplyAsync(() -> post(two, path, append("\"no_stream\""), tenant));
-                    List<Integer> statuses = new ArrayList<>(List.of(viaOne.get().statusCode(),
-                            viaTwo.get().statusCode()));
-                    statuses.sort(null);
-                    assertEquals(List.of(201, 409), statuses, "exactly one of two racing creates wins: " + path);
-                    HttpResponse<String> loser = viaOne.get().statusCode() == 409 ? viaOne.get() : viaTwo.get();
-                    assertEquals(1, JSON.readTree(loser.body()).get("currentVersion").asLong(), loser.body());
+                for (Future<?> writer : done) {
+                    writer.get(2, TimeUnit.MINUTES);
                 }
+            } finally {
+                pool.shutdownNow();
             }
+
+            List<Long> seenOnOne = positions(onOne, total);
+            List<Long> seenOnTwo = positions(onTwo, total);
+            assertStrictlyIncreasing(seenOnOne);
+            assertEquals(seenOnOne, seenOnTwo, "both replicas' subscribers see the same events in one order");
+            JsonNode feed = JSON.readTree(two.send("GET", "/events?after=0&limit=1000", null, tenant).body());
+            List<Long> fed = new ArrayList<>();
+            feed.get("events").forEach(e -> fed.add(e.get("position").asLong()));
+            assertEquals(seenOnOne, fed, "the feed read from either replica holds exactly what was pushed");
+        }
+        JsonNode shared = JSON.readTree(
+                one.send("GET", "/streams/shared/events?limit=1000", null, tenant).body());
+        List<Long> versions = new ArrayList<>();
+        shared.get("events").forEach(e -> versions.add(e.get("version").asLong()));
+        assertEquals(LongStream.rangeClosed(1, writers * appendsPerWriter).boxed().toList(), versions,
+                "a stream written through both replicas has versions 1..n, no gap, no duplicate");
+
+        for (int round = 0; round < 10; round++) {
+            String path = "/streams/race-" + round + "/events";
+            CompletableFuture<HttpResponse<String>> viaOne = CompletableFuture
+                    .supplyAsync(() -> post(one, path, append("\"no_stream\""), tenant));
+            CompletableFuture<HttpResponse<String>> viaTwo = CompletableFuture
+                    .supplyAsync(() -> post(two, path, append("\"no_stream\""), tenant));
+            List<Integer> statuses = new ArrayList<>(List.of(viaOne.get().statusCode(),
+                    viaTwo.get().statusCode()));
+            statuses.sort(null);
+            assertEquals(List.of(201, 409), statuses, "exactly one of two racing creates wins: " + path);
+            HttpResponse<String> loser = viaOne.get().statusCode() == 409 ? viaOne.get() : viaTwo.get();
+            assertEquals(1, JSON.readTree(loser.body()).get("currentVersion").asLong(), loser.body());
         }
     }
 
     @Test
     void openSubscriptionsOnTheOtherReplicaEndWhenTheTenantIsSuspendedOrTheirKeyRevoked() throws Exception {
-        try (TestDatabase db = TestDatabase.provision()) {
-            try (ServiceProcess job = ServiceProcess.start(ServiceProcess.jobEnv(db, ADMIN))) {
-                assertEquals(0, job.awaitExit(PATIENCE), job.output());
-            }
-            // Polls out of reach: what reaches the other replica in time came by notification.
-            Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
-            env.put("PALISADE_EVENTS_SUBSCRIPTIONS_POLL_INTERVAL", "5m");
-            try (ServiceProcess one = ServiceProcess.start(env);
-                    ServiceProcess two = ServiceProcess.start(env)) {
-                one.awaitStatus("/q/health/ready", 200, PATIENCE);
-                two.awaitStatus("/q/health/ready", 200, PATIENCE);
-                String[] keyA = register(one, "watched");
-                String[] keyB = issueKey(one, "watched");
-                String[] bystander = register(one, "bystander");
-                List<Long> endDelays = new ArrayList<>();
+        String[] keyA = register(one, "watched");
+        String[] keyB = issueKey(one, "watched");
+        String[] bystander = register(one, "bystander");
+        List<Long> endDelays = new ArrayList<>();
 
-                try (SseStream a = openOn(two, keyA);
-                        SseStream b = openOn(two, keyB);
-                        SseStream other = openOn(two, bystander)) {
-                    long suspended = System.nanoTime();
-                    admin(one, "POST", "/admin/tenants/watched/suspend", 200);
-                    for (SseStream stream : List.of(a, b)) {
-                        endDelays.add(assertEnded(stream, 403, suspended));
-                    }
-                    assertOpenAndLive(one, other, bystander, 1);
-                }
-
-                admin(one, "POST", "/admin/tenants/watched/reactivate", 200);
-                assertEquals(200, eventually(two, 200, keyA), "reactivated on the other replica");
-                try (SseStream a = openOn(two, keyA); SseStream b = openOn(two, keyB)) {
-                    long revoked = System.nanoTime();
-                    admin(one, "DELETE", "/admin/tenants/watched/api-keys/" + keyId(keyA), 204);
-                    endDelays.add(assertEnded(a, 401, revoked));
-                    long requestDelay = millisUntil(two, 401, revoked, keyA);
-                    List<Long> eventDelays = new ArrayList<>();
-                    for (int i = 1; i <= 5; i++) {
-                        eventDelays.add(assertOpenAndLive(one, b, keyB, i));
-                    }
-                    LOG.log(System.Logger.Level.INFO, "Measured across replicas: subscription ended {0} ms after "
-                            + "the change; revoked key refused {1} ms after; event pushed {2} ms after its append "
-                            + "returned", endDelays, requestDelay, eventDelays);
-                }
+        try (SseStream a = openOn(two, keyA);
+                SseStream b = openOn(two, keyB);
+                SseStream other = openOn(two, bystander)) {
+            long suspended = System.nanoTime();
+            admin(one, "POST", "/admin/tenants/watched/suspend", 200);
+            for (SseStream stream : List.of(a, b)) {
+                endDelays.add(assertEnded(stream, 403, suspended));
             }
+            assertOpenAndLive(one, other, bystander, 1);
+        }
+
+        admin(one, "POST", "/admin/tenants/watched/reactivate", 200);
+        assertEquals(200, eventually(two, 200, keyA), "reactivated on the other replica");
+        try (SseStream a = openOn(two, keyA); SseStream b = openOn(two, keyB)) {
+            long revoked = System.nanoTime();
+            admin(one, "DELETE", "/admin/tenants/watched/api-keys/" + keyId(keyA), 204);
+            endDelays.add(assertEnded(a, 401, revoked));
+            long requestDelay = millisUntil(two, 401, revoked, keyA);
+            List<Long> eventDelays = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                eventDelays.add(assertOpenAndLive(one, b, keyB, i));
+            }
+            LOG.log(System.Logger.Level.INFO, "Measured across replicas: subscription ended {0} ms after "
+                    + "the change; revoked key refused {1} ms after; event pushed {2} ms after its append "
+                    + "returned", endDelays, requestDelay, eventDelays);
         }
     }
 
     @Test
     void productionRefusesToStartWithoutAnAdminKey() throws Exception {
-        try (TestDatabase db = TestDatabase.provision()) {
-            Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
-            env.remove("PALISADE_ADMIN_KEY");
-            try (ServiceProcess replica = ServiceProcess.start(env)) {
-                int exit = replica.awaitExit(PATIENCE);
-                assertNotEquals(0, exit, "a replica without an admin key must not start");
-                assertTrue(replica.output().contains("PALISADE_ADMIN_KEY must be set"), replica.output());
-            }
+        Map<String, String> env = ServiceProcess.replicaEnv(db, ADMIN);
+        env.remove("PALISADE_ADMIN_KEY");
+        try (ServiceProcess replica = ServiceProcess.start(env)) {
+            int exit = replica.awaitExit(PATIENCE);
+            assertNotEquals(0, exit, "a replica without an admin key must not start");
+            assertTrue(replica.output().contains("PALISADE_ADMIN_KEY must be set"), replica.output());
         }
     }
 
