@@ -16,11 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.palisade.api.support.WithoutRowLevelSecurity;
 import dev.palisade.testing.TestSql;
 import dev.palisade.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,14 +29,11 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@TestProfile(EventIsolationWithoutRowLevelSecurityTest.NoRls.class)
+@TestProfile(WithoutRowLevelSecurity.class)
 class EventIsolationWithoutRowLevelSecurityTest extends EventIsolationContract {
 
     /** A profile of its own, so that this run's database is not shared with runs that expect RLS on. */
     /** Its own profile, so this class gets its own service and database while row-level security is off. */
-    public static class NoRls implements QuarkusTestProfile {
-    }
-
     @BeforeEach
     void switchRowLevelSecurityOff() throws SQLException {
         TestSql.setRowLevelSecurity(false, List.of("events", "event_positions"));

@@ -2,44 +2,21 @@ package dev.palisade.api.isolation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
-
 import org.junit.jupiter.api.Test;
 
+import dev.palisade.api.support.WithoutHibernateFilter;
 import dev.palisade.api.support.RecordingStatementInspector;
 import dev.palisade.api.support.TenantFixture;
 import dev.palisade.testing.PostgresTestResource;
-import dev.palisade.tenancy.filter.TenantFilterActivation;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** The isolation contract with the Hibernate tenant filter switched off: row-level security alone must hold. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@TestProfile(IsolationWithoutHibernateFilterTest.NoFilter.class)
+@TestProfile(WithoutHibernateFilter.class)
 class IsolationWithoutHibernateFilterTest extends IsolationContract {
-
-    public static class NoFilter implements QuarkusTestProfile {
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(FilterOff.class);
-        }
-    }
-
-    /** Replaces the platform's "filter always on", in this profile only. */
-    @Alternative
-    @ApplicationScoped
-    public static class FilterOff extends TenantFilterActivation {
-        @Override
-        public boolean filterOn() {
-            return false;
-        }
-    }
 
     /**
      * Without the filter, HQL list queries name no tenant: proof that the filter really is off in this run. (The

@@ -11,24 +11,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.palisade.api.support.WithoutRowLevelSecurity;
 import dev.palisade.testing.TestSql;
 import dev.palisade.testing.PostgresTestResource;
 import dev.palisade.tenancy.TenantId;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** The isolation contract with row-level security switched off: the Hibernate filter alone must hold. */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
-@TestProfile(IsolationWithoutRowLevelSecurityTest.NoRls.class)
+@TestProfile(WithoutRowLevelSecurity.class)
 class IsolationWithoutRowLevelSecurityTest extends IsolationContract {
 
     /** Its own profile, so this class gets its own service and database while row-level security is off. */
-    public static class NoRls implements QuarkusTestProfile {
-    }
-
     @BeforeEach
     void switchRowLevelSecurityOff() throws SQLException {
         TestSql.setRowLevelSecurity(false, TENANT_TABLES);
