@@ -2,6 +2,9 @@ package dev.palisade.api.events;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -68,10 +71,48 @@ public class SubscriptionResource {
     }
 
     /** An open stream: the feed subscription and the watch on the credentials that opened it. */
-    private record Open(Subscription subscription, SubscriptionCredentials.Watch watch) {
+    private static final class Open {
+        final Subscription subscription;
+        final SubscriptionCredentials.Watch watch;
+        private volatile boolean closed;
+
+        Open(Subscription subscription, SubscriptionCredentials.Watch watch) {
+            this.subscription = subscription;
+            this.watch = watch;
+        }
+
         void close() {
+            closed = true;
             watch.close();
             subscription.close();
+        }
+
+        /**
+         * The subscription's next events, or none once the stream is closed (the client left, or its credentials
+         * ended it): closing cancels the read the stream was waiting on, and a read asked for after that fails, with
+         * nobody left to receive either failure (Mutiny would log it as a dropped exception, stack trace and all).
+         */
+        CompletionStage<List<RecordedEvent>> next() {
+            if (closed) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            return subscription.next().exceptionally(failure -> {
+                if (closed) {
+                    return List.of();
+                }
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
+            });
+        }
+
+        /**
+         * The verdict that ends the stream, then completion; nothing if the stream is closed first. Not Mutiny's
+         * stage conversion: cancelled, it cancels the stage and reports the resulting failure as dropped.
+         */
+        Multi<AuthVerdict> ending() {
+            return Multi.createFrom().emitter(emitter -> watch.ended().thenAccept(verdict -> {
+                emitter.emit(verdict);
+                emitter.complete();
+            }));
         }
     }
 
@@ -99,8 +140,9 @@ public class SubscriptionResource {
      * stream completes.
      */
     private Multi<OutboundSseEvent> stream(Open open, TenantId tenant, Sse sse) {
-        Multi<OutboundSseEvent> events = Multi.createBy().repeating().completionStage(open.subscription()::next)
-                .indefinitely()
+        // A subscription's page always holds at least one event: an empty one means the stream was closed.
+        Multi<OutboundSseEvent> events = Multi.createBy().repeating().completionStage(open::next)
+                .until(List::isEmpty)
                 .onItem().<RecordedEvent>disjoint()
                 .map(event -> sse.newEventBuilder().id(Long.toString(event.position()))
                         .data(String.class, json(EventView.of(event))).build());
@@ -108,10 +150,10 @@ public class SubscriptionResource {
                 .every(heartbeat)
                 .onOverflow().drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
-        Multi<OutboundSseEvent> ending = Multi.createFrom().completionStage(open.watch().ended())
+        Multi<OutboundSseEvent> ending = open.ending()
                 .map(verdict -> ended(sse, tenant, verdict));
         return Multi.createBy().merging().streams(events, heartbeats, ending)
-                .select().first(frame -> !open.watch().isEnded())
+                .select().first(frame -> !open.watch.isEnded())
                 .onCompletion().switchTo(() -> ending);
     }
 

@@ -1,6 +1,7 @@
 package dev.palisade.api.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,13 +60,19 @@ class ReplicasIT {
         two.awaitStatus("/q/health/ready", 200, PATIENCE);
     }
 
+    /**
+     * Stops what the tests shared, then checks the replicas logged no stack trace, although clients closed streams
+     * (a subscription's pending read is cancelled then) and credentials ended others.
+     */
     @AfterAll
-    static void stopReplicas() throws Exception {
+    static void stopReplicasAndReadTheirLogs() throws Exception {
+        String logs = (one == null ? "" : one.output()) + (two == null ? "" : two.output());
         for (AutoCloseable closing : new AutoCloseable[]{one, two, db}) {
             if (closing != null) {
                 closing.close();
             }
         }
+        assertFalse(logs.contains("Exception") || logs.contains("\tat "), "no stack traces in the logs:\n" + logs);
     }
 
     @Test
