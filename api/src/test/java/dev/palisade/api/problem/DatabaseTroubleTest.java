@@ -13,7 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.palisade.testing.TestSql;
@@ -27,7 +34,8 @@ import io.restassured.response.Response;
 
 /**
  * When the database, not the request, is the problem (the pool exhausted, the service's backends terminated), the
- * Hibernate paths answer 503 problem+json with {@code Retry-After}, never a 500.
+ * Hibernate paths answer 503 problem+json with {@code Retry-After}, never a 500; and the service logs what happened
+ * in its own words, with no stack trace (a warning with a stack trace fails the test).
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -41,6 +49,36 @@ class DatabaseTroubleTest {
             return Map.of("quarkus.datasource.jdbc.max-size", "2", "quarkus.datasource.jdbc.min-size", "0",
                     "quarkus.datasource.jdbc.acquisition-timeout", "1s");
         }
+    }
+
+    /** Every record at WARNING or above logged with a throwable (printed as a stack trace) while a test ran. */
+    private final List<String> stackTraces = new CopyOnWriteArrayList<>();
+    private final Handler recorder = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue() && record.getThrown() != null) {
+                stackTraces.add(record.getLoggerName() + ": " + record.getMessage() + " <- " + record.getThrown());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void recordLogs() {
+        Logger.getLogger("").addHandler(recorder);
+    }
+
+    @AfterEach
+    void noStackTraceWasLogged() {
+        Logger.getLogger("").removeHandler(recorder);
+        assertEquals(List.of(), stackTraces, "database trouble is logged without stack traces");
     }
 
     @Test
