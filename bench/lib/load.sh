@@ -59,10 +59,46 @@ interleave() {
   done
 }
 
-# wrk_warmup <lua script> <connections> <seconds>: the same load, unmeasured (JIT, caches, pool).
+# wrk_warmup <lua script> <connections> <seconds>: the same load, unmeasured (JIT, caches, pool), for at least
+# <seconds>, then on in chunks of BENCH_WARMUP_CHUNK seconds until the service's JIT compilers have settled: they used
+# less than BENCH_JIT_SETTLED per cent of one core during the last chunk (or BENCH_WARMUP_MAX seconds have passed).
+# A fixed warm-up is not enough: the service's C1/C2 compilers keep compiling for one to two minutes of load on this
+# machine, and while they do they take CPU from the service and the database (bench/PROFILE.md). Each warm-up is
+# recorded in warmups.jsonl (seconds run, the compilers' share in the last chunk, settled or not).
 wrk_warmup() {
-  [[ $3 -gt 0 ]] || return 0
-  BENCH_WRK_OUT=/dev/null BENCH_TENANTS_FILE=${BENCH_TENANTS_FILE:-$BENCH_OUT/tenants.txt} \
-    wrk -t1 -c"$2" -d"${3}s" --timeout 10s -s "bench/lua/$1" "$BENCH_URL" >"$BENCH_OUT/logs/warmup.txt" 2>&1 \
-    || die "wrk failed while warming up with $1 (logs/warmup.txt)"
+  local script=$1 conns=$2 min=$3
+  [[ $min -gt 0 ]] || return 0
+  local chunk=${BENCH_WARMUP_CHUNK:-5} max=${BENCH_WARMUP_MAX:-150} settled=${BENCH_JIT_SETTLED:-2}
+  local ran=0 secs=$min share=null before after done=false
+  while :; do
+    before=$(jit_ticks)
+    BENCH_WRK_OUT=/dev/null BENCH_TENANTS_FILE=${BENCH_TENANTS_FILE:-$BENCH_OUT/tenants.txt} \
+      wrk -t1 -c"$conns" -d"${secs}s" --timeout 10s -s "bench/lua/$script" "$BENCH_URL" \
+      >"$BENCH_OUT/logs/warmup.txt" 2>&1 || die "wrk failed while warming up with $script (logs/warmup.txt)"
+    after=$(jit_ticks)
+    ran=$((ran + secs))
+    # Ticks are 1/100 s: the compilers' CPU over the wall time of the chunk, in per cent of one core.
+    share=$(awk -v t=$((after - before)) -v s="$secs" 'BEGIN { printf "%.1f", t / s }')
+    if awk -v p="$share" -v lim="$settled" 'BEGIN { exit !(p < lim) }'; then done=true; break; fi
+    [[ $BENCH_SMOKE == 1 || $ran -ge $max ]] && break
+    secs=$chunk
+  done
+  log "  warm-up $script c$conns: ${ran}s, JIT compilers ${share}% of a core in the last ${secs}s$([[ $done == true ]] \
+    || echo ' (not settled)')"
+  jq -cn --arg script "$script" --argjson conns "$conns" --argjson seconds "$ran" --argjson jit "$share" \
+    --argjson settled "$done" '{script: $script, connections: $conns, seconds: $seconds,
+      jit_percent_of_a_core_last_chunk: $jit, settled: $settled}' >>"$BENCH_OUT/warmups.jsonl"
+}
+
+# The CPU ticks (1/100 s) used so far by the service's JIT compiler threads (HotSpot names them "C1/C2 CompilerThre").
+jit_ticks() {
+  local f total=0 line
+  for f in /proc/"$SERVICE_PID"/task/*/stat; do
+    line=$(cat "$f" 2>/dev/null) || continue
+    [[ $line == *"(C1 CompilerThre)"* || $line == *"(C2 CompilerThre)"* ]] || continue
+    line=${line##*) }
+    # After the name: state is field 3 of stat; utime and stime are fields 14 and 15.
+    total=$((total + $(awk '{ print $12 + $13 }' <<<"$line")))
+  done
+  echo "$total"
 }

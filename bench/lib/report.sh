@@ -25,7 +25,7 @@ write_results_json() {
   commit=$(git rev-parse HEAD)
   dirty=$([[ -z $(git status --porcelain --untracked-files=no -- . ':!bench') ]] && echo false || echo true)
   jq -n --slurpfile sc "$BENCH_OUT/scenarios.jsonl" --slurpfile su "$BENCH_OUT/subjects.jsonl" \
-    --slurpfile me "$BENCH_OUT/measurements.jsonl" \
+    --slurpfile me "$BENCH_OUT/measurements.jsonl" --slurpfile wu "$BENCH_OUT/warmups.jsonl" \
     --arg date "$BENCH_STARTED" --arg commit "$commit" --argjson dirty "$dirty" \
     --arg subject_line "$(git log -1 --format=%s)" --arg mode "$BENCH_MODE" \
     --arg cpu "$(lscpu | sed -nE 's/^Model name: *//p' | head -1)" --argjson cores "$(nproc)" \
@@ -35,7 +35,8 @@ write_results_json() {
     --arg message_db "$BENCH_MESSAGE_DB_VERSION" --arg jvm "$(container_jvm_options)" \
     --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --arg load_start "$BENCH_LOAD_START" --arg note "${BENCH_NOTE:-}" \
     --argjson seconds "$BENCH_SECONDS" --argjson rounds "$BENCH_ROUNDS" --argjson tenants "$BENCH_TENANTS" \
-    --argjson read_events "$BENCH_READ_EVENTS" --argjson warmup "$BENCH_WARMUP" '
+    --argjson read_events "$BENCH_READ_EVENTS" --argjson warmup "$BENCH_WARMUP" \
+    --argjson jit_settled "${BENCH_JIT_SETTLED:-2}" --argjson warmup_chunk "${BENCH_WARMUP_CHUNK:-5}" '
     def median: sort | if length == 0 then null elif length % 2 == 1 then .[(length - 1) / 2]
                        else (.[length / 2 - 1] + .[length / 2]) / 2 end;
     def r3: (. * 1000 | round) / 1000;
@@ -45,7 +46,9 @@ write_results_json() {
                 postgres: $postgres, wrk: $wrk, pgbench: $pgbench, message_db: $message_db,
                 load_average_at_start: $load_start, load_average_at_end: $load},
       parameters: {seconds_per_run: $seconds, rounds: $rounds, tenants: $tenants,
-                   events_per_tenant_for_reads: $read_events, warmup_seconds: $warmup, service_jvm_options: $jvm},
+                   events_per_tenant_for_reads: $read_events, warmup_seconds: $warmup, warmup_chunk_seconds: $warmup_chunk,
+                   warmup_jit_settled_percent: $jit_settled, service_jvm_options: $jvm},
+      warmups: $wu,
       scenarios: [ $sc[] as $s
         | ($me | map(select(.scenario == $s.id and (.value | type) == "number"))) as $ms
         | $s + {subjects: [ $su[] | select(.scenario == $s.id) | . as $sub
@@ -81,7 +84,8 @@ write_results_md() {
     "| machine | \(.machine.cpu), \(.machine.cores) cores, \(.machine.memory_mb | num) MB, Linux \(.machine.kernel) |",
     "| software | \(.machine.java); PostgreSQL \(.machine.postgres); \(.machine.wrk); \(.machine.pgbench); Message DB \(.machine.message_db) |",
     "| service JVM | `\(.parameters.service_jvm_options)` |",
-    "| data | \(.parameters.tenants) tenants; \(.parameters.events_per_tenant_for_reads | num) events per tenant for the reads (\(.parameters.tenants * .parameters.events_per_tenant_for_reads | num) in all); warm-up \(.parameters.warmup_seconds) s |",
+    "| data | \(.parameters.tenants) tenants; \(.parameters.events_per_tenant_for_reads | num) events per tenant for the reads (\(.parameters.tenants * .parameters.events_per_tenant_for_reads | num) in all) |",
+    "| warm-up | before each family, until the JIT compilers used < \(.parameters.warmup_jit_settled_percent) % of a core for \(.parameters.warmup_chunk_seconds) s (at least \(.parameters.warmup_seconds) s for the first): \([.warmups[] | "\(.script) c\(.connections) \(.seconds) s\(if .settled then "" else " (not settled)" end)"] | join(", ")) |",
     "| load average (1, 5, 15 min) | at the start \(.machine.load_average_at_start); at the end \(.machine.load_average_at_end) |",
     (if .note != "" then "| note | \(.note) |" else empty end),
     "",

@@ -54,6 +54,12 @@ class BenchSmokeIT {
                     () -> "no figure for scenario " + id);
         }
         assertTrue(Files.size(out.resolve("results.json")) > 0, "no results.json written");
+        // The warm-ups wait for the service's JIT compilers to settle; right after the start they are busy, so a
+        // share of 0 would mean the harness no longer finds the compiler threads and would settle at once.
+        List<String> warmups = lines(out.resolve("warmups.jsonl"));
+        assertTrue(!warmups.isEmpty(), "no warm-up recorded");
+        String share = warmups.get(0).replaceAll(".*\"jit_percent_of_a_core_last_chunk\":([0-9.]+).*", "$1");
+        assertTrue(Double.parseDouble(share) > 0, () -> "the JIT compilers were not seen at work: " + warmups.get(0));
     }
 
     private static void copy(Map<String, String> env, String from, String to) {
