@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.palisade.api.events.EventViews.EventView;
+import dev.palisade.api.json.IsoInstant;
 
 /**
  * {@link EventViewWriter} writes an event exactly as Jackson wrote the former view (a record with JSON trees and an
@@ -71,12 +72,12 @@ class EventViewWriterTest {
         Random random = new Random(11);
         for (int i = 0; i < 200_000; i++) {
             Instant at = instant(random, i);
-            assertEquals(at.toString(), new String(out, 0, EventViewWriter.isoInstant(at, out)));
+            assertEquals(at.toString(), new String(out, 0, IsoInstant.format(at, out)));
         }
         for (String edge : List.of("1970-01-01T00:00:00Z", "1972-02-29T23:59:59.999999999Z", "2000-02-29T12:00:00Z",
                 "2100-03-01T00:00:00.001Z", "2026-12-31T23:59:59.000001Z", "9999-12-31T23:59:59.999999999Z")) {
             Instant at = Instant.parse(edge);
-            assertEquals(edge, new String(out, 0, EventViewWriter.isoInstant(at, out)));
+            assertEquals(edge, new String(out, 0, IsoInstant.format(at, out)));
         }
     }
 
