@@ -116,8 +116,8 @@ class NullableOrderOnPostgresTest {
 
     /** The numbers among {@code values}, as plain decimals. */
     private static List<String> numbers(List<Object> values) {
-        return values.stream().filter(v -> v instanceof com.fasterxml.jackson.databind.JsonNode n && n.isNumber())
-                .map(v -> ((com.fasterxml.jackson.databind.JsonNode) v).decimalValue().stripTrailingZeros()
+        return values.stream().filter(v -> v instanceof JsonText n && n.tree().isNumber())
+                .map(v -> ((JsonText) v).tree().decimalValue().stripTrailingZeros()
                         .toPlainString())
                 .toList();
     }

@@ -6,8 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.palisade.query.JsonText;
 import dev.palisade.query.Page;
 import dev.palisade.query.Query;
 
@@ -32,7 +31,7 @@ class DocumentLister {
     }
 
     private static Document document(Map<String, Object> row) {
-        return new Document((String) row.get("id"), (JsonNode) row.get("data"), (Long) row.get("version"),
+        return new Document((String) row.get("id"), ((JsonText) row.get("data")).tree(), (Long) row.get("version"),
                 (Instant) row.get("createdAt"), (Instant) row.get("updatedAt"));
     }
 }

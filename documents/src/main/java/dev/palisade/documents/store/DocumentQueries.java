@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.palisade.documents.collection.CollectionDeclaration;
 import dev.palisade.documents.collection.CollectionsFile;
@@ -25,6 +24,7 @@ import dev.palisade.query.Executor;
 import dev.palisade.query.Field;
 import dev.palisade.query.FieldType;
 import dev.palisade.query.Groups;
+import dev.palisade.query.JsonText;
 import dev.palisade.query.Page;
 import dev.palisade.query.Query;
 import dev.palisade.query.QueryException;
@@ -48,10 +48,6 @@ import dev.palisade.tenancy.session.TenantSession;
 @ApplicationScoped
 public class DocumentQueries {
 
-    // Numbers read back exactly as stored, as the query module reads the page's own JSON.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     /** The order a document's members read in ({@code DocumentView}'s). */
     private static final List<String> MEMBERS = List.of("id", "data", "version", "createdAt", "updatedAt");
 
@@ -208,7 +204,7 @@ public class DocumentQueries {
             for (Object[] row : executor.rows(new Statement(sql, params))) {
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("id", row[0]);
-                document.put("data", json(row[1]));
+                document.put("data", JsonText.of(row[1].toString()));
                 document.put("version", FieldType.INTEGER.read(row[2]));
                 document.put("createdAt", FieldType.TIMESTAMP.read(row[3]));
                 document.put("updatedAt", FieldType.TIMESTAMP.read(row[4]));
@@ -222,10 +218,13 @@ public class DocumentQueries {
         }
     }
 
-    /** The text at {@code path} of a row (whose JSON parts are maps of selected paths or JSON trees). */
+    /** The text at {@code path} of a row (whose JSON parts are maps of selected paths or JSON texts). */
     private static java.util.Optional<String> id(Map<String, Object> item, List<String> path) {
         Object at = item;
         for (String step : path) {
+            if (at instanceof JsonText text) {
+                at = text.tree();
+            }
             if (at instanceof Map<?, ?> map) {
                 at = map.get(step);
             } else if (at instanceof JsonNode node) {
@@ -233,6 +232,9 @@ public class DocumentQueries {
             } else {
                 return java.util.Optional.empty();
             }
+        }
+        if (at instanceof JsonText text) {
+            at = text.tree();
         }
         return at instanceof JsonNode node && node.isTextual()
                 ? java.util.Optional.of(node.textValue())
@@ -245,13 +247,5 @@ public class DocumentQueries {
         MEMBERS.stream().filter(row::containsKey).forEach(m -> ordered.put(m, row.get(m)));
         row.forEach(ordered::putIfAbsent);
         return ordered;
-    }
-
-    private static JsonNode json(Object text) {
-        try {
-            return JSON.readTree(text.toString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("PostgreSQL returned jsonb that is not JSON", e);
-        }
     }
 }
