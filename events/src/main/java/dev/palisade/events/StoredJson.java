@@ -1,28 +1,25 @@
 package dev.palisade.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import dev.palisade.query.JsonText;
 
 /**
  * A JSON value of a recorded event, held as the text PostgreSQL returned and parsed only when someone asks for the
- * tree. Reads pass most events on without looking inside them (the REST API writes the text through), so parsing each
- * one up front was most of a large read's work and garbage.
+ * tree (the text side is a {@link JsonText}; this also holds a tree given by a caller, written to text on demand). Reads
+ * pass most events on without looking inside them (the REST API writes the text through), so parsing each one up front
+ * was most of a large read's work and garbage.
  */
 final class StoredJson {
 
-    // Numbers come back exactly as they were stored: no rounding through double.
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectReader EXACT = JSON.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .with(JsonNodeFactory.withExactBigDecimals(true));
 
-    private volatile String text;
+    private volatile JsonText text;
     private volatile JsonNode tree;
 
-    private StoredJson(String text, JsonNode tree) {
+    private StoredJson(JsonText text, JsonNode tree) {
         this.text = text;
         this.tree = tree;
     }
@@ -31,7 +28,7 @@ final class StoredJson {
         if (text == null) {
             throw new IllegalArgumentException("a stored JSON value is never null");
         }
-        return new StoredJson(text, null);
+        return new StoredJson(JsonText.of(text), null);
     }
 
     static StoredJson ofTree(JsonNode tree) {
@@ -42,27 +39,23 @@ final class StoredJson {
     }
 
     String text() {
-        String t = text;
+        JsonText t = text;
         if (t == null) {
             try {
-                t = JSON.writeValueAsString(tree);
+                t = JsonText.of(JSON.writeValueAsString(tree));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a JSON tree could not be written", e);
             }
             text = t;
         }
-        return t;
+        return t.text();
     }
 
-    /** The tree, parsed on first use; the same tree afterwards (a race may parse twice, harmlessly). */
+    /** The tree, parsed on first use (decimals exact); the same tree afterwards. */
     JsonNode tree() {
         JsonNode t = tree;
         if (t == null) {
-            try {
-                t = EXACT.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("PostgreSQL returned jsonb that is not JSON", e);
-            }
+            t = text.tree();
             tree = t;
         }
         return t;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import dev.palisade.api.events.EventViews.EventView;
+import dev.palisade.api.json.Instants;
 import dev.palisade.api.json.IsoInstant;
 
 /**
@@ -93,15 +94,8 @@ class EventViewWriterTest {
         }
     }
 
-    /** Whole seconds, milli-, micro- and nanosecond precision (PostgreSQL records microseconds), 1970 to 9999. */
+    /** 1970 to 9999, the years the writer formats itself. */
     private static Instant instant(Random random, int i) {
-        long second = (long) (random.nextDouble() * 253_402_300_800L);
-        int nano = switch (i % 4) {
-            case 0 -> 0;
-            case 1 -> random.nextInt(1_000) * 1_000_000;
-            case 2 -> random.nextInt(1_000_000) * 1_000;
-            default -> random.nextInt(1_000_000_000);
-        };
-        return Instant.ofEpochSecond(second, nano);
+        return Instants.random(random, i, 0, 253_402_300_800L);
     }
 }
